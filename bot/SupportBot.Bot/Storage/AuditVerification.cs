@@ -1,0 +1,13 @@
+namespace SupportBot.Bot.Storage;
+
+/// <summary>The result of walking the audit chain.</summary>
+public abstract record AuditVerification
+{
+    private AuditVerification() { }
+
+    /// <summary>Every record fits; <paramref name="Count"/> records were checked.</summary>
+    public sealed record Intact(long Count) : AuditVerification;
+
+    /// <summary>The chain breaks at <paramref name="Sequence"/>: edited, deleted, inserted or reordered.</summary>
+    public sealed record Broken(long Sequence, string Reason) : AuditVerification;
+}

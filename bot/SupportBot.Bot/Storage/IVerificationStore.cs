@@ -1,0 +1,35 @@
+namespace SupportBot.Bot.Storage;
+
+/// <summary>
+/// One-time codes (keyed hashes only) and the per-account counters that throttle them across every
+/// conversation, channel and node. Every method is atomic on its own.
+/// </summary>
+public interface IVerificationStore
+{
+    /// <summary>Stores a new code for (account, session) and invalidates any earlier live one for the same pair.</summary>
+    Task StoreCodeAsync(IssuedCode code, CancellationToken cancellationToken);
+
+    /// <summary>The live (unused, not invalidated) code of (account, session), or <see langword="null"/>.</summary>
+    Task<IssuedCode?> GetLiveCodeAsync(string accountId, string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Adds one wrong entry to a code; returns the code's wrong entries so far.</summary>
+    Task<int> AddCodeFailureAsync(string codeId, CancellationToken cancellationToken);
+
+    /// <summary>Marks a code used if it was live; returns <see langword="false"/> if it was used or invalidated already.</summary>
+    Task<bool> ConsumeCodeAsync(string codeId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Adds one to the account's consecutive-failure counter; returns the new value. Never reset by a resend.</summary>
+    Task<int> AddAccountFailureAsync(string accountId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The account's consecutive failures and when the last one happened.</summary>
+    Task<AccountFailures> GetAccountFailuresAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Clears the consecutive-failure counter after a successful verification.</summary>
+    Task ResetAccountFailuresAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Records one code send to an account's destination (a contact id, never the address).</summary>
+    Task RecordSendAsync(string accountId, string destinationKey, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Sends to the account since <paramref name="since"/>, and to the destination if one is given.</summary>
+    Task<int> CountSendsAsync(string accountId, string? destinationKey, DateTimeOffset since, CancellationToken cancellationToken);
+}
