@@ -8,6 +8,12 @@ public interface ITurnContext
 {
     Activity Activity { get; }
 
+    /// <summary>
+    /// Whether the channel itself keeps the conversation's transcript (Direct Line's activity log does); when not,
+    /// the bot appends the redacted turn to the transcript together with its state.
+    /// </summary>
+    bool RecordsTranscript => false;
+
     /// <summary>Sends activities to the user; ids, timestamps and addressing are filled in by the channel.</summary>
     Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,222 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SupportBot.Bot.Cases;
+using SupportBot.Bot.Delivery;
+using SupportBot.Bot.Localization;
+using SupportBot.Bot.Protocol;
+using SupportBot.Bot.Storage;
+using SupportBot.Bot.Verification;
+using SupportBot.Dialogs.Conversation;
+using SupportBot.Dialogs.Redaction;
+using SupportBot.Dialogs.Understanding;
+
+namespace SupportBot.Bot.Conversation;
+
+/// <summary>
+/// The bot every channel talks to. One turn: load the conversation, understand the message, let the engine
+/// decide, perform its effects (feeding their results back to the engine), save, and reply. Failures are caught
+/// here, once: the user gets a localised apology and the last saved state stays as it was.
+/// </summary>
+public sealed partial class RecoveryBot(
+    IConversationStateStore states,
+    ITranscriptStore transcripts,
+    RecoveryEngine engine,
+    UtteranceInterpreter interpreter,
+    VerificationService verification,
+    CaseService cases,
+    ReplyRenderer renderer,
+    ITextRenderer text,
+    ISupportAvailability availability,
+    SupportedLanguages languages,
+    OutboxDeliveryWorker? delivery,
+    TimeProvider timeProvider,
+    ILogger<RecoveryBot> logger) : IBot
+{
+    // Effects answer at most a few times in a row (send → sent, check → accepted → case opened).
+    private const int MaxStepsPerTurn = 8;
+    private readonly ConversationLocks _locks = new();
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (activity.Conversation?.Id is not { Length: > 0 } conversationId || !IsForTheBot(activity))
+        {
+            return;
+        }
+
+        using var held = await _locks.AcquireAsync(conversationId, cancellationToken);
+        try
+        {
+            await RunTurnAsync(turnContext, conversationId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogTurnFailed(logger, conversationId, exception.GetType().Name, exception);
+            var language = languages.Resolve(activity.Locale) ?? languages.Default;
+            var apology = renderer.Render(Reply.Of("error.generic"), language, withActions: false);
+            await turnContext.SendActivitiesAsync([apology], CancellationToken.None);
+        }
+    }
+
+    private static bool IsForTheBot(Activity activity) => activity.Type switch
+    {
+        ActivityTypes.Message => true,
+        ActivityTypes.ConversationUpdate => activity.MembersAdded?.Any(member => member.Id != activity.Recipient?.Id) == true,
+        ActivityTypes.Event => activity.Name == "webchat/join",
+        _ => false,
+    };
+
+    private async Task RunTurnAsync(ITurnContext turnContext, string conversationId, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var now = timeProvider.GetUtcNow();
+        var stored = await states.GetAsync(conversationId, cancellationToken);
+        var state = (stored is null ? null : ConversationStateJson.Deserialize(stored.StateJson))
+            ?? new HostConversationState(new ConversationSnapshot { Language = languages.Default }, null, activity.ChannelId ?? "unknown");
+
+        // Explicit choice > channel locale > default (SPEC §6).
+        var snapshot = state.Snapshot;
+        if (!snapshot.LanguageChosen && languages.Resolve(activity.Locale) is { } channelLanguage)
+        {
+            snapshot = snapshot with { Language = channelLanguage };
+        }
+
+        if (activity.Type != ActivityTypes.Message && snapshot.State != RecoveryState.Start)
+        {
+            return; // A reconnect's join event must not greet a conversation already under way.
+        }
+
+        var redacted = activity.Type == ActivityTypes.Message ? SecretRedactor.Redact(activity.Text) : new RedactionResult(string.Empty, []);
+        var input = activity.Type == ActivityTypes.Message
+            ? TurnInput.Message(interpreter.Interpret(activity.Text, ActionValue(activity), snapshot.Language), now, Availability(snapshot, now))
+            : TurnInput.Started(now, Availability(snapshot, now));
+        input = input with { OfferedLanguages = languages.All };
+
+        var outgoing = new List<(Reply Reply, string Language)>();
+        if (redacted.Found.Any(kind => kind != SecretKind.Code))
+        {
+            outgoing.Add((Reply.Of("redaction.warning"), snapshot.Language));
+        }
+
+        var session = state.Verification;
+        for (var step = 0; step < MaxStepsPerTurn && input is not null; step++)
+        {
+            var decision = engine.Decide(snapshot, input);
+            snapshot = decision.Snapshot;
+            outgoing.AddRange(decision.Replies.Select(reply => (reply, snapshot.Language)));
+            (input, session) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, cancellationToken);
+        }
+
+        var replies = outgoing
+            .Select((item, index) => renderer.Render(item.Reply, item.Language, withActions: index == outgoing.Count - 1))
+            .ToList();
+
+        var transcript = new List<NewTranscriptEntry>();
+        if (!turnContext.RecordsTranscript)
+        {
+            if (stored is null)
+            {
+                await transcripts.CreateConversationAsync(
+                    new ConversationRecord(conversationId, activity.ChannelId ?? "unknown", activity.From?.Id ?? "unknown", now), cancellationToken);
+            }
+
+            if (activity.Type == ActivityTypes.Message)
+            {
+                transcript.Add(new NewTranscriptEntry(now, RedactedJson(activity, redacted.Text)));
+            }
+
+            transcript.AddRange(replies.Select(reply => new NewTranscriptEntry(now, JsonSerializer.Serialize(reply, ProtocolJson.Options))));
+        }
+
+        var saved = await states.SaveAsync(
+            conversationId, ConversationStateJson.Serialize(new HostConversationState(snapshot, session, state.ChannelId)),
+            stored?.Version ?? 0, transcript, cancellationToken);
+        if (saved is SaveStateResult.Conflict)
+        {
+            // Another node answered this conversation at the same moment; its answer stands.
+            LogConflict(logger, conversationId);
+            return;
+        }
+
+        await turnContext.SendActivitiesAsync(replies, cancellationToken);
+    }
+
+    private async Task<(TurnInput? Next, VerificationSession? Session)> PerformAsync(
+        IReadOnlyList<TurnEffect> effects, ConversationSnapshot snapshot, VerificationSession? session, string conversationId, string channelId,
+        CancellationToken cancellationToken)
+    {
+        TurnInput? next = null;
+        var now = timeProvider.GetUtcNow();
+        foreach (var effect in effects)
+        {
+            ServiceResult? result = null;
+            switch (effect)
+            {
+                case TurnEffect.StartVerification start:
+                    session = await verification.StartAsync(conversationId, start.Identifier, cancellationToken);
+                    break;
+                case TurnEffect.SendCode send when session is not null:
+                    result = await verification.SendCodeAsync(session, conversationId, send.Method, snapshot.Language, cancellationToken);
+                    delivery?.Wake();
+                    break;
+                case TurnEffect.CheckCode check when session is not null:
+                    (result, session) = await verification.CheckCodeAsync(session, conversationId, check.Code, cancellationToken);
+                    break;
+                case TurnEffect.CheckCode:
+                    result = new ServiceResult.CodeRejected(0);
+                    break;
+                case TurnEffect.OpenCase open when session is { } verified && verified.Proofs.Count >= verified.ProofsRequired:
+                    var (caseId, position) = await cases.OpenAsync(
+                        conversationId, channelId, snapshot.Language, snapshot.Country, open.Problem.ToLabel(), verified, open.SupportOpen, cancellationToken);
+                    result = new ServiceResult.CaseOpened(caseId, position);
+                    break;
+                case TurnEffect.OpenCase:
+                    // Defence in depth: the engine asked for a case without recorded proofs. Refuse and say so in the logs.
+                    LogCaseRefused(logger, conversationId);
+                    break;
+                case TurnEffect.CancelCase cancel:
+                    await cases.CancelAsync(cancel.CaseId, conversationId, cancellationToken);
+                    break;
+                case TurnEffect.ResetVerification:
+                    session = null;
+                    break;
+                case TurnEffect.RelayToAgent or TurnEffect.Audit:
+                    // The agent console (and its relay) plugs in here; audit records are written by the services themselves.
+                    break;
+            }
+
+            if (result is not null)
+            {
+                next = TurnInput.FromResult(result, now, Availability(snapshot, now)) with { OfferedLanguages = languages.All };
+            }
+        }
+
+        return (next, session);
+    }
+
+    private SupportAvailability Availability(ConversationSnapshot snapshot, DateTimeOffset now) =>
+        availability.Get(snapshot.Country, snapshot.Language, now);
+
+    private static string? ActionValue(Activity activity) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.String
+            ? action.GetString()
+            : null;
+
+    private static string RedactedJson(Activity activity, string redactedText)
+    {
+        var copy = JsonSerializer.Deserialize<Activity>(JsonSerializer.Serialize(activity, ProtocolJson.Options), ProtocolJson.Options)!;
+        copy.Text = redactedText;
+        copy.Id = null;
+        return JsonSerializer.Serialize(copy, ProtocolJson.Options);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A turn of conversation {ConversationId} failed ({ErrorType}); the user was sent an apology.")]
+    private static partial void LogTurnFailed(ILogger logger, string conversationId, string errorType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} was saved by another turn first; this turn's replies were dropped.")]
+    private static partial void LogConflict(ILogger logger, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Refused to open a case for conversation {ConversationId}: no recorded verification.")]
+    private static partial void LogCaseRefused(ILogger logger, string conversationId);
+}

@@ -1,0 +1,64 @@
+using SupportBot.Dialogs.Verification;
+
+namespace SupportBot.Bot.Directory;
+
+/// <summary>
+/// The demo accounts listed in the README, seeded when the host starts so that the whole recovery path can be
+/// tried without the platform's account service. Contact ages are relative to start-up time.
+/// </summary>
+internal sealed class DemoAccountDirectory : IAccountDirectory
+{
+    private readonly IReadOnlyList<AccountRecord> _accounts;
+
+    public DemoAccountDirectory(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _accounts = Seed(timeProvider.GetUtcNow());
+    }
+
+    public IReadOnlyList<AccountRecord> Accounts => _accounts;
+
+    public Task<AccountRecord?> FindAsync(string identifier, CancellationToken cancellationToken)
+    {
+        var key = IdentifierNormalizer.Normalize(identifier);
+        var match = _accounts.FirstOrDefault(account =>
+            account.Username == key
+            || account.Contacts.Any(contact => IdentifierNormalizer.Normalize(contact.Address) == key));
+        return Task.FromResult(match);
+    }
+
+    public Task<AccountRecord?> FindByIdAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult(_accounts.FirstOrDefault(account => account.AccountId == accountId));
+
+    private static AccountRecord[] Seed(DateTimeOffset now)
+    {
+        var years = now.AddYears(-3);
+        return
+        [
+            new("acc-maria", "maria", AccountStatus.Active, MfaEnabled: false,
+            [
+                new("c-maria-email", ContactKind.Email, "maria@example.com", years, null, "signup"),
+                new("c-maria-phone", ContactKind.Phone, "+1 555 0100", years, null, "settings"),
+            ]),
+            new("acc-sam", "sam", AccountStatus.Active, MfaEnabled: false,
+            [
+                new("c-sam-old-email", ContactKind.Email, "sam.old@example.com", years, now.AddDays(-2), "signup"),
+                new("c-sam-new-email", ContactKind.Email, "sam@example.com", now.AddDays(-2), null, "settings, new device"),
+                new("c-sam-phone", ContactKind.Phone, "+44 7700 900123", years, null, "settings"),
+            ]),
+            new("acc-ade", "ade", AccountStatus.Active, MfaEnabled: true,
+            [
+                new("c-ade-email", ContactKind.Email, "ade@example.com", years, null, "signup"),
+                new("c-ade-phone", ContactKind.Phone, "+234 802 555 0199", years, null, "settings"),
+            ]),
+            new("acc-locked", "locked", AccountStatus.Locked, MfaEnabled: false,
+            [
+                new("c-locked-email", ContactKind.Email, "locked@example.com", years, null, "signup"),
+            ]),
+            new("acc-disabled", "disabled", AccountStatus.Disabled, MfaEnabled: false,
+            [
+                new("c-disabled-email", ContactKind.Email, "disabled@example.com", years, null, "signup"),
+            ]),
+        ];
+    }
+}

@@ -1,0 +1,10 @@
+namespace SupportBot.Bot.Localization;
+
+/// <summary>Renders a catalog message in a language; the host's one way to turn message keys into text.</summary>
+public interface ITextRenderer
+{
+    string Render(string language, string key, IReadOnlyDictionary<string, object?>? arguments = null);
+
+    /// <summary>Whether the language has its own catalog (as opposed to falling back).</summary>
+    bool HasLanguage(string language);
+}

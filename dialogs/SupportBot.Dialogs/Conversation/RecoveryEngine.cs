@@ -1,0 +1,46 @@
+namespace SupportBot.Dialogs.Conversation;
+
+/// <summary>
+/// The pure core of the bot: <c>Decide(snapshot, input) → (next snapshot, replies, effects)</c>. No I/O, no
+/// clock, no randomness; the host performs the effects and feeds their results back as new inputs.
+/// </summary>
+public sealed class RecoveryEngine(RecoveryEngineOptions options)
+{
+    private readonly RecoveryEngineOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+
+    public RecoveryEngine()
+        : this(new RecoveryEngineOptions())
+    {
+    }
+
+    /// <summary>Decides one step. Thread-safe: every call works on its own scratch.</summary>
+    public TurnDecision Decide(ConversationSnapshot snapshot, TurnInput input)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(input);
+
+        var turn = new TurnScratch(snapshot, input, _options);
+        var flow = new RecoveryFlow(turn);
+        var trigger = TriggerMapper.Map(snapshot, input, _options);
+
+        if (snapshot.State == RecoveryState.Start && input.Kind == InputKind.Message)
+        {
+            // A first message without a conversation start: welcome first, then answer it as Triage would.
+            flow.Machine.Fire(RecoveryTrigger.Begin);
+            if (trigger is RecoveryTrigger.Greeting or RecoveryTrigger.Unclear or RecoveryTrigger.Begin)
+            {
+                return Finish(turn, trigger);
+            }
+        }
+
+        turn.Snapshot = turn.Snapshot with
+        {
+            UnclearInARow = trigger == RecoveryTrigger.Unclear ? turn.Snapshot.UnclearInARow + 1 : 0,
+        };
+        flow.Machine.Fire(trigger);
+        return Finish(turn, trigger);
+    }
+
+    private static TurnDecision Finish(TurnScratch turn, RecoveryTrigger trigger) =>
+        new(turn.Snapshot, turn.Replies, turn.Effects, trigger);
+}

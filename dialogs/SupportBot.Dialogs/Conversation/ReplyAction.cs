@@ -1,0 +1,7 @@
+namespace SupportBot.Dialogs.Conversation;
+
+/// <summary>
+/// A button under a reply: <see cref="TitleKey"/> is a catalog key, <see cref="Value"/> what it means when pressed.
+/// <see cref="TitleLanguage"/>, when set, renders the title in that language (a language button names itself).
+/// </summary>
+public sealed record ReplyAction(string TitleKey, string Value, string? TitleLanguage = null);

@@ -1,0 +1,14 @@
+namespace SupportBot.Dialogs.Redaction;
+
+/// <summary>Kinds of secret the redactor removes.</summary>
+public enum SecretKind
+{
+    /// <summary>A one-time code (a run of 4–10 digits that is not a phone number).</summary>
+    Code,
+
+    /// <summary>A Luhn-valid 13–19 digit card number; only the last four digits are kept.</summary>
+    CardNumber,
+
+    /// <summary>A long opaque token (API key, session id, JWT).</summary>
+    Token,
+}
