@@ -1,0 +1,119 @@
+using System.CommandLine;
+using SupportBot.Bot.Delivery;
+using SupportBot.Bot.Protocol;
+
+namespace SupportBot.Bot.Cli;
+
+/// <summary>
+/// <c>supportbot chat</c>: the conversation in a terminal, on the same engine and storage as the web host.
+/// Buttons are listed with numbers; typing a number presses one. Demo deliveries (codes) are shown inline.
+/// </summary>
+internal static class ChatCommand
+{
+    public static Command Create(TextReader input, TextWriter output)
+    {
+        var language = new Option<string>("--language") { Description = "The language to start in (a BCP-47 tag).", DefaultValueFactory = _ => "en" };
+        var conversation = new Option<string?>("--conversation") { Description = "Resume this conversation id." };
+        var chat = new Command("chat", "Chat with the bot in this terminal.") { language, conversation };
+        chat.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var host = await CliHost.StartAsync(cancellationToken);
+            var bot = host.Services.GetRequiredService<IBot>();
+            var worker = host.Services.GetService<OutboxDeliveryWorker>();
+            var sink = host.Services.GetService<DevOutboxSender>();
+            var conversationId = parseResult.GetValue(conversation) ?? "terminal-" + Guid.NewGuid().ToString("N")[..12];
+            var session = new TerminalSession(bot, output, conversationId, parseResult.GetValue(language) ?? "en");
+
+            await output.WriteLineAsync($"(conversation {conversationId}; type a message, a number to press a button, or Ctrl+D to leave)");
+            await session.StartAsync(cancellationToken);
+            var shown = sink?.Delivered().Count ?? 0;
+            while (await input.ReadLineAsync(cancellationToken) is { } line)
+            {
+                await session.SendAsync(line, cancellationToken);
+                if (worker is not null)
+                {
+                    await worker.DeliverDueAsync(cancellationToken);
+                }
+
+                if (sink is not null)
+                {
+                    var delivered = sink.Delivered();
+                    foreach (var message in delivered.Skip(shown))
+                    {
+                        await output.WriteLineAsync($"  [demo {message.Channel} to {message.To}] {message.Text.ReplaceLineEndings(" ")}");
+                    }
+
+                    shown = delivered.Count;
+                }
+            }
+
+            return 0;
+        });
+
+        return chat;
+    }
+
+    private sealed class TerminalSession(IBot bot, TextWriter output, string conversationId, string locale)
+    {
+        private IReadOnlyList<CardAction> _buttons = [];
+
+        public Task StartAsync(CancellationToken cancellationToken) => RunAsync(new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            MembersAdded = [new ChannelAccount { Id = "terminal-user" }],
+        }, cancellationToken);
+
+        public Task SendAsync(string line, CancellationToken cancellationToken)
+        {
+            var activity = new Activity { Type = ActivityTypes.Message, Text = line };
+            if (int.TryParse(line.Trim(), out var number) && number >= 1 && number <= _buttons.Count)
+            {
+                var button = _buttons[number - 1];
+                activity.Text = button.Title;
+                activity.Value = button.Value;
+            }
+
+            return RunAsync(activity, cancellationToken);
+        }
+
+        private async Task RunAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            activity.ChannelId = "terminal";
+            activity.Conversation = new ConversationAccount { Id = conversationId };
+            activity.From = new ChannelAccount { Id = "terminal-user", Role = "user" };
+            activity.Recipient = new ChannelAccount { Id = "supportbot", Role = "bot" };
+            activity.Locale = locale;
+            var context = new TerminalTurnContext(activity);
+            await bot.OnTurnAsync(context, cancellationToken);
+            _buttons = [];
+            foreach (var reply in context.Replies)
+            {
+                await output.WriteLineAsync("bot> " + reply.Text?.ReplaceLineEndings(Environment.NewLine + "     "));
+                if (reply.Locale is { } replyLocale)
+                {
+                    locale = replyLocale;
+                }
+
+                if (reply.SuggestedActions?.Actions is { Count: > 0 } actions)
+                {
+                    _buttons = actions;
+                    await output.WriteLineAsync("     " + string.Join("  ", actions.Select((action, index) => $"[{index + 1}] {action.Title}")));
+                }
+            }
+        }
+    }
+
+    private sealed class TerminalTurnContext(Activity activity) : ITurnContext
+    {
+        public Activity Activity { get; } = activity;
+
+        public List<Activity> Replies { get; } = [];
+
+        public Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken = default)
+        {
+            Replies.AddRange(activities);
+            return Task.FromResult<IReadOnlyList<ResourceResponse>>([.. activities.Select(_ => new ResourceResponse(Guid.NewGuid().ToString("N")))]);
+        }
+    }
+
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using SupportBot.Dialogs.Conversation;
+
+namespace SupportBot.Bot.Cli;
+
+/// <summary><c>supportbot flow diagram [--write-readme FILE]</c>: the recovery flow's Mermaid diagram, generated from the code.</summary>
+internal static class FlowCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var write = new Option<FileInfo?>("--write-readme") { Description = "Replace the diagram between the recovery-flow markers of this Markdown file." };
+        var diagram = new Command("diagram", "Print the recovery flow as a Mermaid state diagram.") { write };
+        diagram.SetAction(parseResult =>
+        {
+            if (parseResult.GetValue(write) is { } file)
+            {
+                var markdown = file.Exists ? File.ReadAllText(file.FullName) : string.Empty;
+                File.WriteAllText(file.FullName, FlowDiagram.Replace(markdown));
+                output.WriteLine($"Updated the diagram in {file.FullName}.");
+                return 0;
+            }
+
+            output.WriteLine(FlowDiagram.Mermaid());
+            return 0;
+        });
+
+        return new Command("flow", "The conversation's state machine.") { diagram };
+    }
+}

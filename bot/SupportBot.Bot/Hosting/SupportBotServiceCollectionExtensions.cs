@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SupportBot.Bot.Cases;
+using SupportBot.Bot.Conversation;
+using SupportBot.Bot.Delivery;
+using SupportBot.Bot.Directory;
+using SupportBot.Bot.Localization;
+using SupportBot.Bot.Protocol;
+using SupportBot.Bot.Storage.Sqlite;
+using SupportBot.Bot.Verification;
+using SupportBot.Dialogs.Conversation;
+using SupportBot.Dialogs.Understanding;
+
+namespace SupportBot.Bot.Hosting;
+
+/// <summary>
+/// Registers everything behind the channels: localisation, understanding, the engine, storage, the account
+/// directory, verification, delivery and cases. The web host and the command line share it.
+/// </summary>
+public static class SupportBotServiceCollectionExtensions
+{
+    public static IServiceCollection AddSupportBotCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Files: the data folder (database, keys) and the localisation team's folder.
+        services.AddOptions<DataDirectoryOptions>().BindConfiguration("Data").ValidateDataAnnotations().ValidateOnStart();
+        var dataDirectory = ResolveDataDirectory(configuration, environment);
+        services.AddOptions<LocalesOptions>().BindConfiguration("Locales");
+        services.TryAddSingleton(provider => LocaleFolder.Resolve(provider.GetRequiredService<IOptions<LocalesOptions>>().Value.Path, environment.ContentRootPath));
+
+        // Storage: SQLite in the data folder unless a connection string says otherwise.
+        services.AddSqliteStorage(options =>
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString) && string.IsNullOrWhiteSpace(configuration["Storage:Sqlite:Path"]))
+            {
+                options.Path = Path.Combine(dataDirectory, "supportbot.db");
+            }
+        });
+
+        // Localisation: catalogs behind IStringLocalizer, and the host's renderer.
+        services.AddCatalogLocalization();
+
+        // Understanding: the local recognizer, trained at start-up from every language's examples.
+        services.TryAddSingleton<IIntentRecognizer>(provider => TrainRecognizer(provider.GetRequiredService<LocaleFolder>()));
+        services.TryAddSingleton(provider => CommandLexicon.Parse(provider.GetRequiredService<LocaleFolder>().ReadEach("commands.json")));
+        services.TryAddSingleton(provider => ReadLanguageNames(provider.GetRequiredService<LocaleFolder>()));
+        services.TryAddSingleton<UtteranceInterpreter>();
+        services.TryAddSingleton(provider => new SupportedLanguages(
+            [.. provider.GetRequiredService<LocaleFolder>().ReadEach("messages.json").Select(file => file.Language)],
+            provider.GetRequiredService<IOptions<LocalesOptions>>().Value.DefaultLanguage));
+
+        // The engine.
+        services.AddOptions<RecoveryEngineOptions>().BindConfiguration("Engine").ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(provider => new RecoveryEngine(provider.GetRequiredService<IOptions<RecoveryEngineOptions>>().Value));
+
+        // The platform's account directory: the demo accounts unless a real one is configured.
+        var demo = configuration.GetValue("Directory:Demo", defaultValue: true);
+        if (demo)
+        {
+            services.TryAddSingleton<IAccountDirectory, DemoAccountDirectory>();
+        }
+
+        // Verification: codes, throttles, keyed hashes.
+        services.AddOptions<VerificationOptions>().BindConfiguration("Verification").ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(provider =>
+        {
+            var configured = provider.GetRequiredService<IOptions<VerificationOptions>>().Value.HashKey;
+            return new KeyedHasher(string.IsNullOrWhiteSpace(configured)
+                ? KeyFile.LoadOrCreate(Path.Combine(dataDirectory, "keys", "verification.key"), 32)
+                : Convert.FromBase64String(configured));
+        });
+        services.TryAddSingleton<VerificationService>();
+
+        // Delivery: an encrypted outbox drained in the background; the demo sink outside Production.
+        services.AddDataProtection()
+            .SetApplicationName("SupportBot")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys", "data-protection")));
+        services.TryAddSingleton<OutboxWriter>();
+        services.TryAddSingleton<OutboxDeliveryWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDeliveryWorker>());
+        if (demo && !environment.IsProduction())
+        {
+            services.TryAddSingleton<DevOutboxSender>();
+            services.AddSingleton<IMessageSender>(provider => provider.GetRequiredService<DevOutboxSender>());
+        }
+
+        // Cases, availability and the bot itself.
+        services.TryAddSingleton<CaseService>();
+        services.AddOptions<SupportHoursOptions>().BindConfiguration("Support").ValidateDataAnnotations()
+            .Validate(options => TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _), "Support:TimeZone is not a known IANA time zone.")
+            .ValidateOnStart();
+        services.TryAddSingleton<ISupportAvailability, ScheduledSupportAvailability>();
+        services.TryAddSingleton<ReplyRenderer>();
+        services.TryAddSingleton<RecoveryBot>();
+        services.TryAddSingleton<IBot>(provider => provider.GetRequiredService<RecoveryBot>());
+        return services;
+    }
+
+    /// <summary>Migrates the database and trains the recognizer before the first request, so errors show at start-up.</summary>
+    public static async Task InitializeSupportBotAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
+        _ = services.GetRequiredService<IIntentRecognizer>();
+        _ = services.GetRequiredService<UtteranceInterpreter>();
+        _ = services.GetRequiredService<SupportedLanguages>();
+    }
+
+    private static string ResolveDataDirectory(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration["Data:Directory"] is { Length: > 0 } value ? value : "data";
+        var path = Path.IsPathRooted(configured) ? configured : Path.Combine(environment.ContentRootPath, configured);
+        System.IO.Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static LinearIntentRecognizer TrainRecognizer(LocaleFolder locales)
+    {
+        var sets = locales.ReadEach("intents.json").Select(file => IntentTrainingSet.Parse(file.Json, file.SourceName)).ToList();
+        return sets.Count > 0
+            ? LinearIntentRecognizer.Train(sets)
+            : throw new InvalidOperationException($"No recognizer examples found: expected {locales.Root}/<language>/intents.json.");
+    }
+
+    private static LanguageNames ReadLanguageNames(LocaleFolder locales)
+    {
+        var path = Path.Combine(locales.Root, "_meta", "languages.json");
+        if (!File.Exists(path))
+        {
+            return LanguageNames.Empty;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var languages = document.RootElement.EnumerateObject().Select(language => (
+            language.Name,
+            (IEnumerable<string>)[.. new[] { "name", "nativeName" }
+                .Where(field => language.Value.TryGetProperty(field, out var name) && name.ValueKind == JsonValueKind.String)
+                .Select(field => language.Value.GetProperty(field).GetString()!)]));
+        return new LanguageNames(languages.ToList());
+    }
+}
