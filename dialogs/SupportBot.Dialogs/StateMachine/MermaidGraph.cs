@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -17,6 +18,8 @@ public static class MermaidGraph
 {
     private const string Indent = "    ";
 
+    private static readonly SearchValues<char> s_syntax = SearchValues.Create("#;:\"<>{}[]%\\|&`");
+
     /// <summary>Formats <paramref name="info"/> as Mermaid source.</summary>
     public static string Format(StateMachineInfo info)
     {
@@ -25,10 +28,7 @@ public static class MermaidGraph
 
         GraphHierarchy.Walk(
             info,
-            enter: (state, depth, isComposite) =>
-            {
-                Line(output, depth + 1, isComposite ? $"state {state.State} {{" : state.State);
-            },
+            enter: (state, depth, isComposite) => Line(output, depth + 1, isComposite ? $"state {state.State} {{" : state.State),
             leave: (_, depth) => Line(output, depth + 1, "}"));
 
         Line(output, 1, $"[*] --> {info.InitialState}");
@@ -50,7 +50,7 @@ public static class MermaidGraph
     /// </summary>
     internal static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny("#;:\"<>{}[]%\\|&`\r\n\t") < 0 && !text.Any(char.IsControl))
+        if (!text.AsSpan().ContainsAny(s_syntax) && !text.Any(char.IsControl))
         {
             return text;
         }
@@ -62,7 +62,7 @@ public static class MermaidGraph
             {
                 escaped.Append(' ');
             }
-            else if ("#;:\"<>{}[]%\\|&`".Contains(character, StringComparison.Ordinal))
+            else if (s_syntax.Contains(character))
             {
                 escaped.Append('#').Append(((int)character).ToString(CultureInfo.InvariantCulture)).Append(';');
             }

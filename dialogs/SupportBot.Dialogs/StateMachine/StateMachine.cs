@@ -14,7 +14,7 @@ namespace SupportBot.Dialogs.StateMachine;
 /// </para>
 /// <para>
 /// Not thread-safe, by design: a machine is built for one conversation turn and used by one thread.
-/// <see cref="Fire"/> may not be called again from a guard or an action of the same machine.
+/// <see cref="Fire"/> may not be called from inside a guard, an action or a callback of the same machine.
 /// </para>
 /// </remarks>
 /// <typeparam name="TState">The state enum.</typeparam>
@@ -142,14 +142,14 @@ public sealed partial class StateMachine<TState, TTrigger>
     /// </remarks>
     /// <exception cref="InvalidOperationException">
     /// The trigger is not handled and no <see cref="OnUnhandledTrigger"/> action is set; more than one guard
-    /// holds for it in one state; or <see cref="Fire"/> was called from inside a guard or an action.
+    /// holds for it in one state; or <see cref="Fire"/> was called from inside a guard, an action or a callback.
     /// </exception>
     public void Fire(TTrigger trigger)
     {
         if (_isFiring)
         {
             throw new InvalidOperationException(
-                $"Trigger '{trigger}' was fired while another trigger was being handled. Guards and actions must not fire triggers; return the next trigger to the host instead.");
+                $"Trigger '{trigger}' was fired while another trigger was being handled. Guards, actions and callbacks must not fire triggers; let the host fire the next one after this call returns.");
         }
 
         _isFiring = true;
@@ -188,8 +188,8 @@ public sealed partial class StateMachine<TState, TTrigger>
     private void FireCore(TTrigger trigger)
     {
         var source = State;
-        var (row, owner, unmetGuards) = Resolve(source, trigger);
-        if (row is null || owner is null)
+        var (row, unmetGuards) = Resolve(source, trigger);
+        if (row is null)
         {
             HandleUnhandled(source, trigger, unmetGuards);
             return;
@@ -267,11 +267,11 @@ public sealed partial class StateMachine<TState, TTrigger>
 
             if (passed is not null)
             {
-                return new(passed, configuration, []);
+                return new(passed, []);
             }
         }
 
-        return new(null, null, unmetGuards ?? (IReadOnlyList<string>)[]);
+        return new(null, unmetGuards ?? (IReadOnlyList<string>)[]);
     }
 
     private void HandleUnhandled(TState state, TTrigger trigger, IReadOnlyList<string> unmetGuards)
@@ -341,8 +341,6 @@ public sealed partial class StateMachine<TState, TTrigger>
     private StateConfiguration<TState, TTrigger>? Find(TState state) =>
         _configurations.TryGetValue(state, out var configuration) ? configuration : null;
 
-    private readonly record struct Resolution(
-        TriggerBehaviour<TState, TTrigger>? Row,
-        StateConfiguration<TState, TTrigger>? Owner,
-        IReadOnlyList<string> UnmetGuards);
+    /// <summary>The row that handles a trigger, or none and the guards that failed on the way.</summary>
+    private readonly record struct Resolution(TriggerBehaviour<TState, TTrigger>? Row, IReadOnlyList<string> UnmetGuards);
 }
