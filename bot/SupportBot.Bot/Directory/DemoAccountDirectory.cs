@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using SupportBot.Dialogs.Verification;
 
 namespace SupportBot.Bot.Directory;
@@ -8,27 +11,36 @@ namespace SupportBot.Bot.Directory;
 /// </summary>
 internal sealed class DemoAccountDirectory : IAccountDirectory
 {
-    private readonly IReadOnlyList<AccountRecord> _accounts;
+    private readonly FrozenDictionary<string, AccountRecord> _byIdentifier;
+    private readonly FrozenDictionary<string, AccountRecord> _byId;
 
-    public DemoAccountDirectory(TimeProvider timeProvider)
+    public DemoAccountDirectory(TimeProvider timeProvider, IOptions<DemoDirectoryOptions> options)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _accounts = Seed(timeProvider.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(options);
+        var now = timeProvider.GetUtcNow();
+        Accounts = [.. Seed(now), .. Generated(now, options.Value.DemoExtraAccounts)];
+        _byId = Accounts.ToFrozenDictionary(account => account.AccountId, StringComparer.Ordinal);
+        var byIdentifier = new Dictionary<string, AccountRecord>(StringComparer.Ordinal);
+        foreach (var account in Accounts)
+        {
+            byIdentifier.TryAdd(account.Username, account);
+            foreach (var contact in account.Contacts)
+            {
+                byIdentifier.TryAdd(IdentifierNormalizer.Normalize(contact.Address), account);
+            }
+        }
+
+        _byIdentifier = byIdentifier.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    public IReadOnlyList<AccountRecord> Accounts => _accounts;
+    public IReadOnlyList<AccountRecord> Accounts { get; }
 
-    public Task<AccountRecord?> FindAsync(string identifier, CancellationToken cancellationToken)
-    {
-        var key = IdentifierNormalizer.Normalize(identifier);
-        var match = _accounts.FirstOrDefault(account =>
-            account.Username == key
-            || account.Contacts.Any(contact => IdentifierNormalizer.Normalize(contact.Address) == key));
-        return Task.FromResult(match);
-    }
+    public Task<AccountRecord?> FindAsync(string identifier, CancellationToken cancellationToken) =>
+        Task.FromResult(_byIdentifier.GetValueOrDefault(IdentifierNormalizer.Normalize(identifier)));
 
     public Task<AccountRecord?> FindByIdAsync(string accountId, CancellationToken cancellationToken) =>
-        Task.FromResult(_accounts.FirstOrDefault(account => account.AccountId == accountId));
+        Task.FromResult(_byId.GetValueOrDefault(accountId));
 
     private static AccountRecord[] Seed(DateTimeOffset now)
     {
@@ -61,4 +73,12 @@ internal sealed class DemoAccountDirectory : IAccountDirectory
             ]),
         ];
     }
+
+    private static IEnumerable<AccountRecord> Generated(DateTimeOffset now, int count) =>
+        Enumerable.Range(1, count).Select(n =>
+        {
+            var id = n.ToString(CultureInfo.InvariantCulture);
+            return new AccountRecord("acc-user" + id, "user" + id, AccountStatus.Active, MfaEnabled: false,
+                [new ContactOnFile("c-user" + id, ContactKind.Email, $"user{id}@example.com", now.AddYears(-2), null, "signup")]);
+        });
 }

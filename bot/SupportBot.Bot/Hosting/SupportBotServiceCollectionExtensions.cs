@@ -59,6 +59,7 @@ public static class SupportBotServiceCollectionExtensions
         services.TryAddSingleton(provider => new RecoveryEngine(provider.GetRequiredService<IOptions<RecoveryEngineOptions>>().Value));
 
         // The platform's account directory: the demo accounts unless a real one is configured.
+        services.AddOptions<DemoDirectoryOptions>().BindConfiguration("Directory").ValidateDataAnnotations().ValidateOnStart();
         var demo = configuration.GetValue("Directory:Demo", defaultValue: true);
         if (demo)
         {

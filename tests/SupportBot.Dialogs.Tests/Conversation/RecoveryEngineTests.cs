@@ -1,5 +1,6 @@
 using SupportBot.Dialogs.Conversation;
 using SupportBot.Dialogs.Understanding;
+using Xunit;
 
 namespace SupportBot.Dialogs.Tests.Conversation;
 

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace SupportBot.Bench;
+
+/// <summary>The load generator's knobs; the defaults are the budget's scenario (SPEC §10).</summary>
+internal sealed record LoadOptions(int Conversations, int Connections, int Rounds)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        int Get(string name, int fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+
+        return new LoadOptions(Get("--conversations", 1000), Get("--connections", 32), Get("--rounds", 3));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Bot.Delivery;
+
+namespace SupportBot.Bench;
+
+/// <summary>
+/// The budget's scenario: N conversations over C connections, each the full recovery flow through
+/// <c>/api/messages</c> with <c>deliveryMode: expectReplies</c> and durable SQLite state:
+/// start → "my account was hacked" → "talk to a person" → identifier → Email → the code → queued.
+/// </summary>
+internal static class MessagesLoadTest
+{
+    private static readonly string[] s_script = ["start", "my account was hacked and they changed my password", "talk to a person", "{identifier}", "method:email", "{code}"];
+
+    public static async Task<string> RunAsync(LoadOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var data = Directory.CreateTempSubdirectory("supportbot-bench-");
+        var sender = new CapturingSender();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Data:Directory", data.FullName);
+            builder.UseSetting("Directory:Demo", "true");
+            builder.UseSetting("Directory:DemoExtraAccounts", (options.Conversations * options.Rounds).ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.ConfigureTestServices(services => services.AddSingleton<IMessageSender>(sender));
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseAddress = factory.ClientOptions.BaseAddress;
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var client = new HttpClient(handler) { BaseAddress = baseAddress };
+
+        var report = new StringBuilder();
+        var user = 0;
+        for (var round = 0; round <= options.Rounds; round++)
+        {
+            // Round 0 warms up (JIT, connection pool, SQLite cache) and is not reported.
+            var latencies = new List<double>[options.Connections];
+            var queued = 0;
+            var stopwatch = Stopwatch.StartNew();
+            var next = -1;
+            var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
+            {
+                latencies[worker] = [];
+                int index;
+                while ((index = Interlocked.Increment(ref next)) < (round == 0 ? Math.Min(100, options.Conversations) : options.Conversations))
+                {
+                    var account = Interlocked.Increment(ref user);
+                    if (await RunConversationAsync(client, sender, $"bench-{round}-{index}", $"user{account}@example.com", latencies[worker], cancellationToken))
+                    {
+                        Interlocked.Increment(ref queued);
+                    }
+                }
+            });
+            await Task.WhenAll(workers);
+            stopwatch.Stop();
+
+            if (round == 0)
+            {
+                continue;
+            }
+
+            var all = latencies.SelectMany(list => list).Order().ToArray();
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"round {round}: {all.Length} turns in {stopwatch.Elapsed.TotalSeconds:F2} s = {all.Length / stopwatch.Elapsed.TotalSeconds:F0} turns/s; p50 {Percentile(all, 0.50):F2} ms, p99 {Percentile(all, 0.99):F2} ms, max {all[^1]:F1} ms; {queued}/{options.Conversations} conversations queued");
+            await log.WriteLineAsync(line);
+            report.AppendLine(line);
+        }
+
+        data.Delete(recursive: true);
+        return report.ToString();
+    }
+
+    private static async Task<bool> RunConversationAsync(HttpClient client, CapturingSender sender, string conversationId, string identifier, List<double> latencies, CancellationToken cancellationToken)
+    {
+        string? lastText = null;
+        foreach (var step in s_script)
+        {
+            object activity = step switch
+            {
+                "start" => Activity(conversationId, "conversationUpdate", null, null),
+                "method:email" => Activity(conversationId, "message", "Email", new { action = "method:email" }),
+                "{identifier}" => Activity(conversationId, "message", identifier, null),
+                "{code}" => Activity(conversationId, "message", await sender.WaitForCodeAsync(identifier).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken), null),
+                _ => Activity(conversationId, "message", step, null),
+            };
+
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.PostAsJsonAsync("/api/messages", activity, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"/api/messages answered {(int)response.StatusCode}: {body}");
+            }
+
+            using var document = JsonDocument.Parse(body);
+            lastText = document.RootElement.GetProperty("activities").EnumerateArray().LastOrDefault().TryGetProperty("text", out var text) ? text.GetString() : null;
+        }
+
+        sender.Forget(identifier);
+        return lastText?.Contains("SB-", StringComparison.Ordinal) == true;
+    }
+
+    private static object Activity(string conversationId, string type, string? text, object? value) => new
+    {
+        type,
+        id = Guid.NewGuid().ToString("N"),
+        channelId = "bench",
+        serviceUrl = "http://127.0.0.1:1/",
+        deliveryMode = "expectReplies",
+        locale = "en-US",
+        from = new { id = "user-" + conversationId, role = "user" },
+        recipient = new { id = "supportbot", role = "bot" },
+        conversation = new { id = conversationId },
+        membersAdded = type == "conversationUpdate" ? new[] { new { id = "user-" + conversationId } } : null,
+        text,
+        value,
+    };
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

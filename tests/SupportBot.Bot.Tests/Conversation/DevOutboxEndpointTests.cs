@@ -1,0 +1,28 @@
+using System.Net;
+using SupportBot.Bot.Tests.Infrastructure;
+using Xunit;
+
+namespace SupportBot.Bot.Tests.Conversation;
+
+public sealed class DevOutboxEndpointTests
+{
+    [Fact]
+    public async Task DevOutbox_InDevelopment_Exists()
+    {
+        using var app = new BotApplication("Development");
+
+        using var response = await app.CreateClient().GetAsync("/dev/outbox");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DevOutbox_InProduction_DoesNotExist()
+    {
+        using var app = new BotApplication("Production");
+
+        using var response = await app.CreateClient().GetAsync("/dev/outbox");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Bot.Tests.Infrastructure;
+
+/// <summary>Reads what the demo sink "delivered", as a tester would at GET /dev/outbox.</summary>
+public static partial class DevOutbox
+{
+    public static async Task<IReadOnlyList<JsonElement>> ReadAsync(HttpClient http) =>
+        [.. (await http.GetFromJsonAsync<JsonElement>("/dev/outbox")).EnumerateArray().Select(message => message.Clone())];
+
+    /// <summary>Waits for the <paramref name="nth"/> (1-based) message to <paramref name="to"/> and returns the code in it.</summary>
+    public static async Task<string> WaitForCodeAsync(HttpClient http, string to, int nth = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var messages = (await ReadAsync(http)).Where(message => message.GetProperty("to").GetString() == to).ToList();
+            if (messages.Count >= nth)
+            {
+                return Code().Match(messages[nth - 1].GetProperty("text").GetString()!).Value;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No message #{nth} to {to} in the dev outbox.");
+    }
+
+    [GeneratedRegex(@"\d{6,10}")]
+    private static partial Regex Code();
+}
