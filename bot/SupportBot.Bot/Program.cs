@@ -1,3 +1,4 @@
+using SupportBot.Bot.Channels.BotConnector;
 using SupportBot.Bot.Cli;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Hosting;
@@ -13,6 +14,9 @@ var builder = WebApplication.CreateBuilder(args);
 // Engine, understanding, storage, verification, delivery, cases.
 builder.Services.AddSupportBotCore(builder.Configuration, builder.Environment);
 
+// Channels: Azure Bot Service / Emulator at /api/messages.
+builder.Services.AddBotConnector(builder.Configuration);
+
 // Errors become ProblemDetails without internals, in every environment.
 builder.Services.AddProblemDetails();
 
@@ -22,6 +26,8 @@ await app.Services.InitializeSupportBotAsync(app.Lifetime.ApplicationStopping);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebSockets();
+
+app.MapBotConnector();
 
 // Demo delivery sink (only with the demo directory, never in Production).
 app.MapDevOutbox();
