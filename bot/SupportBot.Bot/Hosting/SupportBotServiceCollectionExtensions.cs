@@ -11,6 +11,7 @@ using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Storage.Sqlite;
 using SupportBot.Bot.Verification;
 using SupportBot.Dialogs.Conversation;
+using SupportBot.Dialogs.Localization;
 using SupportBot.Dialogs.Understanding;
 
 namespace SupportBot.Bot.Hosting;
@@ -31,7 +32,8 @@ public static class SupportBotServiceCollectionExtensions
         services.AddOptions<DataDirectoryOptions>().BindConfiguration("Data").ValidateDataAnnotations().ValidateOnStart();
         var dataDirectory = ResolveDataDirectory(configuration, environment);
         services.AddOptions<LocalesOptions>().BindConfiguration("Locales");
-        services.TryAddSingleton(provider => LocaleFolder.Resolve(provider.GetRequiredService<IOptions<LocalesOptions>>().Value.Path, environment.ContentRootPath));
+        var locales = LocaleFolder.Resolve(configuration["Locales:Path"], environment.ContentRootPath);
+        services.TryAddSingleton(locales);
 
         // Storage: SQLite in the data folder unless a connection string says otherwise.
         services.AddSqliteStorage(options =>
@@ -43,7 +45,7 @@ public static class SupportBotServiceCollectionExtensions
         });
 
         // Localisation: catalogs behind IStringLocalizer, and the host's renderer.
-        services.AddCatalogLocalization();
+        services.AddCatalogLocalization(locales.Root);
 
         // Understanding: the local recognizer, trained at start-up from every language's examples.
         services.TryAddSingleton<IIntentRecognizer>(provider => TrainRecognizer(provider.GetRequiredService<LocaleFolder>()));
@@ -110,6 +112,7 @@ public static class SupportBotServiceCollectionExtensions
         _ = services.GetRequiredService<IIntentRecognizer>();
         _ = services.GetRequiredService<UtteranceInterpreter>();
         _ = services.GetRequiredService<SupportedLanguages>();
+        _ = services.GetRequiredService<JsonStringLocalizerFactory>();
     }
 
     private static string ResolveDataDirectory(IConfiguration configuration, IHostEnvironment environment)

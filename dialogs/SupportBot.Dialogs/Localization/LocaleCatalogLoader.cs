@@ -9,7 +9,7 @@ namespace SupportBot.Dialogs.Localization;
 /// Catalogs are read with <see cref="Utf8JsonReader"/> rather than deserialised, because a dictionary deserialiser
 /// silently keeps the last of two duplicate keys, and a duplicate is exactly the mistake a merge of two translation
 /// branches makes. Every file of a language folder is merged; a key defined twice, in one file or across files, is an
-/// error. Files named <c>intents*.json</c> are recognizer training data and are skipped.
+/// error. Files named <c>intents*.json</c> and <c>commands*.json</c> are recognizer data and are skipped.
 /// </para>
 /// <para>
 /// Messages are not compiled here: the formatter compiles each on first use and the validator compiles them all, so
@@ -39,7 +39,7 @@ internal static class LocaleCatalogLoader
             var entries = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
             foreach (var file in source.ReadCatalogFiles(language).OrderBy(f => f.Path, StringComparer.Ordinal))
             {
-                if (!file.Name.StartsWith(LocalizationConstants.IntentsFilePrefix, StringComparison.OrdinalIgnoreCase))
+                if (LocalizationConstants.IsCatalogFile(file.Name))
                 {
                     ReadCatalogFile(file, entries, findings);
                 }

@@ -28,6 +28,13 @@ internal static class LocalizationConstants
     /// <summary>CLDR parent locales (es-MX → es-419), relative to <see cref="MetaFolder"/>.</summary>
     public const string ParentLocalesFile = "cldr/parentLocales.json";
 
-    /// <summary>Catalog folders also hold recognizer training data in files named <c>intents*.json</c>; those are not messages.</summary>
-    public const string IntentsFilePrefix = "intents";
+    /// <summary>
+    /// Catalog folders also hold recognizer data: training examples (<c>intents*.json</c>) and command words
+    /// (<c>commands*.json</c>); those are not messages.
+    /// </summary>
+    public static readonly string[] NonCatalogFilePrefixes = ["intents", "commands"];
+
+    /// <summary>Whether a file of a language folder holds catalog messages.</summary>
+    public static bool IsCatalogFile(string fileName) =>
+        !NonCatalogFilePrefixes.Any(prefix => fileName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 }
