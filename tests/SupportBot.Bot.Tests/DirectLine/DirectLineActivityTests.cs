@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportBot.Bot.Channels.DirectLine;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Tests.DirectLine.TestSupport;
 using Xunit;
@@ -361,5 +362,31 @@ public sealed class DirectLineActivityTests
         Assert.Null(reply.From);
         Assert.Null(reply.Timestamp);
         Assert.Equal(1, (await session.GetAllActivitiesAsync(client))[^1].GetProperty("channelData").GetProperty("a").GetInt32());
+    }
+
+    [Fact]
+    public async Task IdleConversationState_IsDroppedAndRebuiltWithoutLosingOrder()
+    {
+        await using var app = new DirectLineApplication();
+        using var client = app.CreateClient();
+        var registry = app.Services.GetRequiredService<DirectLineConversationRegistry>();
+        var session = await DirectLineSession.StartAsync(client);
+        await (await session.PostMessageAsync(client, "before")).ExpectAsync(HttpStatusCode.OK);
+
+        registry.Sweep();
+        Assert.Equal(1, registry.Count);
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        registry.Sweep();
+        Assert.Equal(0, registry.Count);
+
+        // Rebuilt from the transcript: the clock went back meanwhile, the next timestamps still rise.
+        app.Clock.Advance(TimeSpan.FromMinutes(-3));
+        await (await session.PostMessageAsync(client, "after")).ExpectAsync(HttpStatusCode.OK);
+        var timestamps = (await session.GetAllActivitiesAsync(client))
+            .Select(activity => DateTimeOffset.Parse(activity.GetProperty("timestamp").GetString()!))
+            .ToArray();
+        Assert.Equal(5, timestamps.Length);
+        Assert.Equal(timestamps.Order(), timestamps);
+        Assert.Equal(timestamps.Length, timestamps.Distinct().Count());
     }
 }

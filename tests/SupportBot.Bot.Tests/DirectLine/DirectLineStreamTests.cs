@@ -207,4 +207,30 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
         Assert.Equal(["activities", "watermark"], document.RootElement.EnumerateObject().Select(property => property.Name));
         Assert.EndsWith("Z", document.RootElement.GetProperty("activities")[0].GetProperty("timestamp").GetString());
     }
+
+    [Fact]
+    public async Task OpenStream_KeepsItsConversationStateThroughSweeps()
+    {
+        var session = await DirectLineSession.StartAsync(_client);
+        using var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        await stream.NextFrameAsync();
+        var registry = _app.Services.GetRequiredService<DirectLineConversationRegistry>();
+
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        registry.Sweep();
+
+        Assert.Equal(1, registry.Count);
+        var sent = await _app.Services.GetRequiredService<IDirectLineConversations>().SendToConversationAsync(
+            session.ConversationId, new Activity { Text = "still connected" }, TestContext.Current.CancellationToken);
+        await stream.WaitForActivityAsync(activity => activity.GetProperty("id").GetString() == sent!.Id);
+    }
+
+    [Fact]
+    public async Task Stream_ForUnknownConversation_Returns404BeforeTheUpgrade()
+    {
+        var response = await _client.GetAsync(
+            $"/v3/directline/conversations/unknown/stream?t={Uri.EscapeDataString(DirectLineApplication.Secret)}", null);
+
+        await response.ExpectErrorAsync(HttpStatusCode.NotFound, "ConversationNotFound");
+    }
 }

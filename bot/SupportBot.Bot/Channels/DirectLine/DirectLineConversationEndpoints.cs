@@ -60,7 +60,7 @@ internal static class DirectLineConversationEndpoints
             conversationId, token, expiresIn, DirectLineRequests.StreamUrl(request, conversationId, token, watermark: null));
         DirectLineRequests.NoStore(request.HttpContext.Response);
         return created
-            ? TypedResults.Created($"{DirectLineConstants.RoutePrefix}/conversations/{Uri.EscapeDataString(conversationId)}", response)
+            ? TypedResults.Created($"{request.PathBase}{DirectLineConstants.RoutePrefix}/conversations/{Uri.EscapeDataString(conversationId)}", response)
             : TypedResults.Ok(response);
     }
 

@@ -33,7 +33,4 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(10, LogLevel.Warning, "Stream of conversation {ConversationId} fell {Capacity} frames behind and was closed")]
     public static partial void StreamTooSlow(ILogger logger, string conversationId, int capacity);
-
-    [LoggerMessage(11, LogLevel.Debug, "Stream of conversation {ConversationId} failed")]
-    public static partial void StreamFailed(ILogger logger, Exception exception, string conversationId);
 }
