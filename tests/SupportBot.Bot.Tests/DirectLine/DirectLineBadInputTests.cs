@@ -42,7 +42,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [MemberData(nameof(MalformedBodies))]
     public async Task PostActivity_MalformedBody_Returns400AndStoresNothing(string json, string code)
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
         var received = fixture.App.Bot.Received.Count;
 
         var response = await _client.PostJsonAsync(session.ActivitiesPath, DirectLineApplication.Secret, json);
@@ -55,7 +55,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [Fact]
     public async Task PostActivity_InvalidUtf8_Returns400()
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
         var bytes = Encoding.UTF8.GetBytes("""{"type":"message","text":"bad: X"}""");
         bytes[Array.IndexOf(bytes, (byte)'X')] = 0xC3;
         using var content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
@@ -69,7 +69,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [Fact]
     public async Task PostActivity_DeeplyNested_Returns400()
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
         var json = """{"type":"message","value":""" + new string('[', 200) + new string(']', 200) + "}";
 
         var response = await _client.PostJsonAsync(session.ActivitiesPath, session.Token, json);
@@ -80,7 +80,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [Fact]
     public async Task PostActivity_OneMegabyteOfText_Returns413AndStoresNothing()
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
         var json = DirectLineHttp.Json(new { type = "message", text = new string('a', 1024 * 1024) });
 
         var response = await _client.PostJsonAsync(session.ActivitiesPath, session.Token, json);
@@ -92,7 +92,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [Fact]
     public async Task PostActivity_OversizedBodyWithoutContentLength_Returns413()
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
         var json = DirectLineHttp.Json(new { type = "message", text = new string('a', 300 * 1024) });
 
         var response = await _client.SendAsync(HttpMethod.Post, session.ActivitiesPath, session.Token, new UnknownLengthContent(json));
@@ -104,7 +104,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [Fact]
     public async Task PostActivity_JustUnderTheLimit_IsAccepted()
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
         var json = DirectLineHttp.Json(new { type = "message", text = new string('a', 200 * 1024) });
 
         var response = await _client.SendAsync(HttpMethod.Post, session.ActivitiesPath, session.Token, new UnknownLengthContent(json));
@@ -136,7 +136,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [InlineData("eyJhbGciOiJub25lIn0.eyJjb252IjoieCIsInVzZXIiOiJkbF94In0.")]
     public async Task PostActivity_InvalidToken_Returns403(string token)
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
 
         var response = await _client.PostJsonAsync(session.ActivitiesPath, token, """{"type":"message","text":"hi"}""");
 
@@ -147,7 +147,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [Fact]
     public async Task PostActivity_TooLongBearer_Returns403()
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
 
         var response = await _client.PostJsonAsync(session.ActivitiesPath, new string('a', 10_000), """{"type":"message"}""");
 
@@ -157,7 +157,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [Fact]
     public async Task PostActivity_NoCredential_Returns401()
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
 
         var response = await _client.PostJsonAsync(session.ActivitiesPath, null, """{"type":"message","text":"hi"}""");
 
@@ -170,7 +170,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [InlineData("99999999999999999999999")]
     public async Task GetActivities_BadWatermark_Returns400(string watermark)
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
 
         var response = await _client.GetAsync($"{session.ActivitiesPath}?watermark={watermark}", session.Token);
 
@@ -180,7 +180,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [Fact]
     public async Task GetActivities_WatermarkPastTheEnd_ReturnsNothing()
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
 
         var body = await (await _client.GetAsync($"{session.ActivitiesPath}?watermark=50", session.Token)).ExpectAsync(HttpStatusCode.OK);
 
@@ -223,7 +223,7 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [Fact]
     public async Task Stream_WithoutWebSocketUpgrade_Returns400()
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
 
         var response = await _client.GetAsync($"/v3/directline/conversations/{session.ConversationId}/stream?t={session.Token}", null);
 
@@ -235,23 +235,11 @@ public sealed class DirectLineBadInputTests(DirectLineFixture fixture) : IClassF
     [InlineData("?t=garbage", HttpStatusCode.Forbidden, "TokenInvalid")]
     public async Task Stream_WithoutValidToken_IsRefusedBeforeTheUpgrade(string query, HttpStatusCode status, string code)
     {
-        var session = await StartWithSecretAsync();
+        var session = await DirectLineSession.StartWithSecretAsync(_client);
 
         var response = await _client.GetAsync($"/v3/directline/conversations/{session.ConversationId}/stream{query}", null);
 
         await response.ExpectErrorAsync(status, code);
-    }
-
-    private async Task<DirectLineSession> StartWithSecretAsync()
-    {
-        var body = await (await _client.PostJsonAsync("/v3/directline/conversations", DirectLineApplication.Secret, ""))
-            .ExpectAsync(HttpStatusCode.Created);
-        var token = body.GetProperty("token").GetString()!;
-        return new DirectLineSession(
-            body.GetProperty("conversationId").GetString()!,
-            token,
-            DirectLineHttp.JwtPayload(token).GetProperty("user").GetString()!,
-            body.GetProperty("streamUrl").GetString()!);
     }
 
     /// <summary>A body sent chunked, with no Content-Length for the server to check up front.</summary>

@@ -32,13 +32,12 @@ internal static class DirectLineConversationEndpoints
         }
 
         var locale = DirectLineRequests.NormalizeLocale(body.Value?.Locale);
-        string conversationId, userId, token;
-        int expiresIn;
+        string conversationId, userId;
+        DirectLineIssuedToken token;
         if (authentication.Caller is DirectLineCaller.Token caller)
         {
             // The token fixes the conversation and the user; the body cannot change either.
-            (conversationId, userId, token) = (caller.Claims.ConversationId, caller.Claims.UserId, caller.Value);
-            expiresIn = tokens.SecondsLeft(caller.Claims);
+            (conversationId, userId, token) = (caller.Claims.ConversationId, caller.Claims.UserId, tokens.Current(caller));
             locale ??= caller.Claims.Locale;
         }
         else
@@ -50,14 +49,13 @@ internal static class DirectLineConversationEndpoints
                 return DirectLineProblems.BadArgument($"user.id must be non-blank and at most {DirectLineConstants.MaxIdLength} characters.");
             }
 
-            var issued = tokens.Issue(conversationId, userId, locale);
-            (token, expiresIn) = (issued.Token, issued.ExpiresIn);
+            token = tokens.Issue(conversationId, userId, locale);
         }
 
         var user = new ChannelAccount { Id = userId, Name = body.Value?.User?.Name, Role = "user" };
         var created = await conversations.StartAsync(conversationId, user, locale, cancellationToken);
         var response = new DirectLineConversationResponse(
-            conversationId, token, expiresIn, DirectLineRequests.StreamUrl(request, conversationId, token, watermark: null));
+            conversationId, token.Token, token.ExpiresIn, DirectLineRequests.StreamUrl(request, conversationId, token.Token, watermark: null));
         DirectLineRequests.NoStore(request.HttpContext.Response);
         return created
             ? TypedResults.Created($"{request.PathBase}{DirectLineConstants.RoutePrefix}/conversations/{Uri.EscapeDataString(conversationId)}", response)
@@ -81,26 +79,17 @@ internal static class DirectLineConversationEndpoints
 
         if (!DirectLineIds.TryParseWatermark(watermark, out var after))
         {
-            return DirectLineProblems.BadArgument("The watermark is not one this server gave out.");
+            return DirectLineProblems.BadWatermark();
         }
 
         var conversation = access.Conversation;
-        string token;
-        int expiresIn;
-        if (access.Caller is DirectLineCaller.Token existing)
-        {
-            (token, expiresIn) = (existing.Value, tokens.SecondsLeft(existing.Claims));
-        }
-        else
-        {
-            var issued = tokens.Issue(conversation.ConversationId, conversation.UserId, locale: null);
-            (token, expiresIn) = (issued.Token, issued.ExpiresIn);
-        }
-
+        var token = access.Caller is DirectLineCaller.Token caller
+            ? tokens.Current(caller)
+            : tokens.Issue(conversation.ConversationId, conversation.UserId, locale: null);
         DirectLineRequests.NoStore(request.HttpContext.Response);
         return TypedResults.Ok(new DirectLineConversationResponse(
-            conversation.ConversationId, token, expiresIn,
-            DirectLineRequests.StreamUrl(request, conversation.ConversationId, token, string.IsNullOrEmpty(watermark) ? null : after)));
+            conversation.ConversationId, token.Token, token.ExpiresIn,
+            DirectLineRequests.StreamUrl(request, conversation.ConversationId, token.Token, string.IsNullOrEmpty(watermark) ? null : after)));
     }
 
     /// <summary>
@@ -178,7 +167,7 @@ internal static class DirectLineConversationEndpoints
 
         if (!DirectLineIds.TryParseWatermark(watermark, out var after))
         {
-            return DirectLineProblems.BadArgument("The watermark is not one this server gave out.");
+            return DirectLineProblems.BadWatermark();
         }
 
         var activities = await conversations.ReadAsync(conversationId, after, cancellationToken);

@@ -31,6 +31,8 @@ internal static class DirectLineProblems
     public static ProblemHttpResult MissingProperty(string property) =>
         Create(StatusCodes.Status400BadRequest, DirectLineErrorCodes.MissingProperty, $"The '{property}' property is required.");
 
+    public static ProblemHttpResult BadWatermark() => BadArgument("The watermark is not one this server gave out.");
+
     public static ProblemHttpResult TooLarge(int maxBytes) =>
         Create(StatusCodes.Status413PayloadTooLarge, DirectLineErrorCodes.MessageSizeTooBig,
             $"The request body is larger than the {maxBytes} bytes allowed.");

@@ -27,7 +27,7 @@ internal static class DirectLineStreamEndpoint
 
         if (!DirectLineIds.TryParseWatermark(watermark, out var after))
         {
-            return DirectLineProblems.BadArgument("The watermark is not one this server gave out.");
+            return DirectLineProblems.BadWatermark();
         }
 
         if (!context.WebSockets.IsWebSocketRequest)

@@ -117,9 +117,9 @@ internal sealed class DirectLineTokenService
         return new DirectLineTokenClaims(conversationId, userId, locale, expiresAt);
     }
 
-    /// <summary>Seconds left before a token with these claims expires, never negative.</summary>
-    public int SecondsLeft(DirectLineTokenClaims claims) =>
-        (int)Math.Max(0, (claims.ExpiresAt - _timeProvider.GetUtcNow()).TotalSeconds);
+    /// <summary>A caller's own token handed back as it is (not extended), with the seconds it has left.</summary>
+    public DirectLineIssuedToken Current(DirectLineCaller.Token caller) =>
+        new(caller.Value, (int)Math.Max(0, (caller.Claims.ExpiresAt - _timeProvider.GetUtcNow()).TotalSeconds));
 
     private static SymmetricSecurityKey DeriveKey(byte[] secret)
     {

@@ -23,6 +23,19 @@ internal sealed record DirectLineSession(string ConversationId, string Token, st
             started.GetProperty("streamUrl").GetString()!);
     }
 
+    /// <summary><c>POST /conversations</c> with the secret, as a back end does; the session holds the returned token.</summary>
+    public static async Task<DirectLineSession> StartWithSecretAsync(HttpClient client)
+    {
+        var started = await (await client.PostJsonAsync("/v3/directline/conversations", DirectLineApplication.Secret, ""))
+            .ExpectAsync(HttpStatusCode.Created);
+        var token = started.GetProperty("token").GetString()!;
+        return new DirectLineSession(
+            started.GetProperty("conversationId").GetString()!,
+            token,
+            DirectLineHttp.JwtPayload(token).GetProperty("user").GetString()!,
+            started.GetProperty("streamUrl").GetString()!);
+    }
+
     /// <summary>Posts a message as Web Chat does, with a clientActivityID in channelData.</summary>
     public async Task<HttpResponseMessage> PostMessageAsync(HttpClient client, string text, string? clientActivityId = null) =>
         await client.PostJsonAsync(ActivitiesPath, Token, DirectLineHttp.Json(new
