@@ -8,27 +8,12 @@ using Xunit;
 
 namespace SupportBot.Bot.Tests.DirectLine;
 
-public sealed class DirectLineConversationTests : IAsyncLifetime
+public sealed class DirectLineConversationTests : DirectLineTestBase
 {
-    private readonly DirectLineApplication _app = new();
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Start_WithSecret_Returns201WithTokenAndWebSocketStreamUrl()
     {
-        var response = await _client.PostJsonAsync("/v3/directline/conversations", DirectLineApplication.Secret, "");
+        var response = await Client.PostJsonAsync("/v3/directline/conversations", DirectLineApplication.Secret, "");
         var body = await response.ExpectAsync(HttpStatusCode.Created);
 
         var conversationId = body.GetProperty("conversationId").GetString()!;
@@ -45,11 +30,11 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task Start_WithSecretAndUserInBody_UsesThatUser()
     {
-        var body = await (await _client.PostJsonAsync("/v3/directline/conversations", DirectLineApplication.Secret,
+        var body = await (await Client.PostJsonAsync("/v3/directline/conversations", DirectLineApplication.Secret,
             """{"user":{"id":"r_12345","name":"Web user"},"locale":"es-ES"}""")).ExpectAsync(HttpStatusCode.Created);
 
         Assert.Equal("r_12345", DirectLineHttp.JwtPayload(body.GetProperty("token").GetString()!).GetProperty("user").GetString());
-        var update = Assert.Single(_app.Bot.Received, activity => activity.Type == ActivityTypes.ConversationUpdate);
+        var update = Assert.Single(App.Bot.Received, activity => activity.Type == ActivityTypes.ConversationUpdate);
         Assert.Equal("es-ES", update.Locale);
         Assert.Equal("Web user", update.MembersAdded![0].Name);
     }
@@ -57,7 +42,7 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task Start_OverHttps_ReturnsSecureStreamUrl()
     {
-        using var client = _app.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+        using var client = App.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
 
         var body = await (await client.PostJsonAsync("/v3/directline/conversations", DirectLineApplication.Secret, ""))
             .ExpectAsync(HttpStatusCode.Created);
@@ -68,33 +53,33 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task Start_WithTokenTwice_Returns201ThenSameConversationWith200AndGreetsOnce()
     {
-        var exchange = await (await _client.PostJsonAsync("/api/directline/token", null, "")).ExpectAsync(HttpStatusCode.OK);
+        var exchange = await (await Client.PostJsonAsync("/api/directline/token", null, "")).ExpectAsync(HttpStatusCode.OK);
         var token = exchange.GetProperty("token").GetString()!;
 
-        var first = await (await _client.PostJsonAsync("/v3/directline/conversations", token, """{"user":{"id":"r_ignored"}}"""))
+        var first = await (await Client.PostJsonAsync("/v3/directline/conversations", token, """{"user":{"id":"r_ignored"}}"""))
             .ExpectAsync(HttpStatusCode.Created);
-        var second = await (await _client.PostJsonAsync("/v3/directline/conversations", token, "")).ExpectAsync(HttpStatusCode.OK);
+        var second = await (await Client.PostJsonAsync("/v3/directline/conversations", token, "")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(exchange.GetProperty("conversationId").GetString(), first.GetProperty("conversationId").GetString());
         Assert.Equal(first.GetProperty("conversationId").GetString(), second.GetProperty("conversationId").GetString());
         Assert.Equal(token, second.GetProperty("token").GetString());
-        var update = Assert.Single(_app.Bot.Received, activity => activity.Type == ActivityTypes.ConversationUpdate);
+        var update = Assert.Single(App.Bot.Received, activity => activity.Type == ActivityTypes.ConversationUpdate);
         Assert.Equal(exchange.GetProperty("userId").GetString(), update.From!.Id);
     }
 
     [Fact]
     public async Task Start_RunsConversationUpdateTurn_GreetingIsStoredAndUpdateIsNot()
     {
-        var session = await DirectLineSession.StartAsync(_client);
+        var session = await DirectLineSession.StartAsync(Client);
 
-        var update = Assert.Single(_app.Bot.Received);
+        var update = Assert.Single(App.Bot.Received);
         Assert.Equal(ActivityTypes.ConversationUpdate, update.Type);
         Assert.Equal([session.UserId, "supportbot"], update.MembersAdded!.Select(member => member.Id));
         Assert.Equal("directline", update.ChannelId);
         Assert.Equal(session.ConversationId, update.Conversation!.Id);
         Assert.Equal("bot", update.Recipient!.Role);
 
-        var greeting = Assert.Single(await session.GetAllActivitiesAsync(_client));
+        var greeting = Assert.Single(await session.GetAllActivitiesAsync(Client));
         Assert.Equal(ScriptedTestBot.Greeting, greeting.GetProperty("text").GetString());
         Assert.Equal($"{session.ConversationId}|0000001", greeting.GetProperty("id").GetString());
         Assert.Equal("bot", greeting.GetProperty("from").GetProperty("role").GetString());
@@ -105,25 +90,25 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task Start_WithTokenFromExchangeWithLocale_GivesTheBotThatLocale()
     {
-        await DirectLineSession.StartAsync(_client, locale: "fr-FR");
+        await DirectLineSession.StartAsync(Client, locale: "fr-FR");
 
-        var update = Assert.Single(_app.Bot.Received);
+        var update = Assert.Single(App.Bot.Received);
         Assert.Equal("fr-FR", update.Locale);
     }
 
     [Fact]
     public async Task Start_WithMalformedBody_Returns400AndStartsNothing()
     {
-        var response = await _client.PostJsonAsync("/v3/directline/conversations", DirectLineApplication.Secret, """{"user":""");
+        var response = await Client.PostJsonAsync("/v3/directline/conversations", DirectLineApplication.Secret, """{"user":""");
 
         await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "BadSyntax");
-        Assert.Empty(_app.Bot.Received);
+        Assert.Empty(App.Bot.Received);
     }
 
     [Fact]
     public async Task Start_WithoutCredential_Returns401()
     {
-        var response = await _client.PostJsonAsync("/v3/directline/conversations", null, "");
+        var response = await Client.PostJsonAsync("/v3/directline/conversations", null, "");
 
         await response.ExpectErrorAsync(HttpStatusCode.Unauthorized, "Unauthorized");
     }
@@ -131,9 +116,9 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_WithWatermark_ReturnsStreamUrlThatReplaysAfterIt()
     {
-        var session = await DirectLineSession.StartAsync(_client);
+        var session = await DirectLineSession.StartAsync(Client);
 
-        var body = await (await _client.GetAsync($"/v3/directline/conversations/{session.ConversationId}?watermark=3", session.Token))
+        var body = await (await Client.GetAsync($"/v3/directline/conversations/{session.ConversationId}?watermark=3", session.Token))
             .ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(session.ConversationId, body.GetProperty("conversationId").GetString());
@@ -146,9 +131,9 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_WithSecret_IssuesATokenForTheConversationsUser()
     {
-        var session = await DirectLineSession.StartAsync(_client);
+        var session = await DirectLineSession.StartAsync(Client);
 
-        var body = await (await _client.GetAsync($"/v3/directline/conversations/{session.ConversationId}?watermark=", DirectLineApplication.Secret))
+        var body = await (await Client.GetAsync($"/v3/directline/conversations/{session.ConversationId}?watermark=", DirectLineApplication.Secret))
             .ExpectAsync(HttpStatusCode.OK);
 
         var claims = DirectLineHttp.JwtPayload(body.GetProperty("token").GetString()!);
@@ -160,7 +145,7 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_UnknownConversation_Returns404()
     {
-        var response = await _client.GetAsync("/v3/directline/conversations/nope?watermark=", DirectLineApplication.Secret);
+        var response = await Client.GetAsync("/v3/directline/conversations/nope?watermark=", DirectLineApplication.Secret);
 
         await response.ExpectErrorAsync(HttpStatusCode.NotFound, "ConversationNotFound");
     }
@@ -168,10 +153,10 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_WithAnotherConversationsToken_Returns403()
     {
-        var mine = await DirectLineSession.StartAsync(_client);
-        var theirs = await DirectLineSession.StartAsync(_client);
+        var mine = await DirectLineSession.StartAsync(Client);
+        var theirs = await DirectLineSession.StartAsync(Client);
 
-        var response = await _client.GetAsync($"/v3/directline/conversations/{theirs.ConversationId}", mine.Token);
+        var response = await Client.GetAsync($"/v3/directline/conversations/{theirs.ConversationId}", mine.Token);
 
         await response.ExpectErrorAsync(HttpStatusCode.Forbidden, "Forbidden");
     }
@@ -182,9 +167,9 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [InlineData("1.5")]
     public async Task Reconnect_WithBadWatermark_Returns400(string watermark)
     {
-        var session = await DirectLineSession.StartAsync(_client);
+        var session = await DirectLineSession.StartAsync(Client);
 
-        var response = await _client.GetAsync($"/v3/directline/conversations/{session.ConversationId}?watermark={watermark}", session.Token);
+        var response = await Client.GetAsync($"/v3/directline/conversations/{session.ConversationId}?watermark={watermark}", session.Token);
 
         await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "BadArgument");
     }
@@ -192,24 +177,24 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task Upload_Returns415UntilAttachmentsAreSupported()
     {
-        var session = await DirectLineSession.StartAsync(_client);
+        var session = await DirectLineSession.StartAsync(Client);
         using var form = new MultipartFormDataContent
         {
             { new StringContent("""{"type":"message"}""", null, "application/vnd.microsoft.activity"), "activity" },
             { new ByteArrayContent([1, 2, 3]), "file", "photo.png" },
         };
 
-        var response = await _client.SendAsync(HttpMethod.Post,
+        var response = await Client.SendAsync(HttpMethod.Post,
             $"/v3/directline/conversations/{session.ConversationId}/upload?userId={session.UserId}", session.Token, form);
 
         await response.ExpectErrorAsync(HttpStatusCode.UnsupportedMediaType, "AttachmentsNotSupported");
-        Assert.Single(_app.Store.Entries(session.ConversationId));
+        Assert.Single(App.Store.Entries(session.ConversationId));
     }
 
     [Fact]
     public async Task Upload_ToUnknownConversation_Returns404()
     {
-        var response = await _client.PostJsonAsync("/v3/directline/conversations/nope/upload?userId=x", DirectLineApplication.Secret, "");
+        var response = await Client.PostJsonAsync("/v3/directline/conversations/nope/upload?userId=x", DirectLineApplication.Secret, "");
 
         await response.ExpectErrorAsync(HttpStatusCode.NotFound, "ConversationNotFound");
     }
@@ -222,7 +207,7 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
         request.Headers.Add("Access-Control-Request-Method", "POST");
         request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent,x-requested-with");
 
-        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
@@ -240,7 +225,7 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
         request.Headers.Add("Origin", "https://customer.example");
         request.Headers.Authorization = new("Bearer", DirectLineApplication.Secret);
 
-        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
@@ -250,11 +235,11 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task StorageUnavailable_Returns503WithoutDetail()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        _app.Store.Unavailable = true;
+        var session = await DirectLineSession.StartAsync(Client);
+        App.Store.Unavailable = true;
 
-        var posted = await session.PostMessageAsync(_client, "hello");
-        var polled = await _client.GetAsync(session.ActivitiesPath, session.Token);
+        var posted = await session.PostMessageAsync(Client, "hello");
+        var polled = await Client.GetAsync(session.ActivitiesPath, session.Token);
 
         var body = await posted.ExpectErrorAsync(HttpStatusCode.ServiceUnavailable, "ServiceError");
         await polled.ExpectErrorAsync(HttpStatusCode.ServiceUnavailable, "ServiceError");
@@ -264,8 +249,8 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     [Fact]
     public async Task Proactive_SendToConversation_StoresABotMessageWithIdAndKeepsAgentName()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        var conversations = _app.Services.GetRequiredService<IDirectLineConversations>();
+        var session = await DirectLineSession.StartAsync(Client);
+        var conversations = App.Services.GetRequiredService<IDirectLineConversations>();
         var activity = new Activity { Text = "An agent has joined.", From = new ChannelAccount { Id = "agent-7", Name = "Sam (support)", Role = "user" } };
 
         var sent = await conversations.SendToConversationAsync(session.ConversationId, activity, TestContext.Current.CancellationToken);
@@ -274,7 +259,7 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
         Assert.Equal($"{session.ConversationId}|0000002", sent!.Id);
         Assert.Null(unknown);
         Assert.Null(activity.Id);
-        var stored = (await session.GetAllActivitiesAsync(_client))[^1];
+        var stored = (await session.GetAllActivitiesAsync(Client))[^1];
         Assert.Equal("message", stored.GetProperty("type").GetString());
         Assert.Equal("agent-7", stored.GetProperty("from").GetProperty("id").GetString());
         Assert.Equal("Sam (support)", stored.GetProperty("from").GetProperty("name").GetString());

@@ -10,35 +10,20 @@ using Xunit;
 
 namespace SupportBot.Bot.Tests.DirectLine;
 
-public sealed class DirectLineStreamTests : IAsyncLifetime
+public sealed class DirectLineStreamTests : DirectLineTestBase
 {
-    private readonly DirectLineApplication _app = new();
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task FirstOpen_ReplaysEverythingThenEchoesWithClientActivityIdAndPushesTheReply()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        using var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        var session = await DirectLineSession.StartAsync(Client);
+        using var stream = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl);
 
         var replayed = await stream.NextFrameAsync();
         var greeting = Assert.Single(DirectLineStreamClient.Activities(replayed));
         Assert.Equal(ScriptedTestBot.Greeting, greeting.GetProperty("text").GetString());
         Assert.Equal("1", replayed!.Value.GetProperty("watermark").GetString());
 
-        var posted = await (await session.PostMessageAsync(_client, "locked out", clientActivityId: "web-42")).ExpectAsync(HttpStatusCode.OK);
+        var posted = await (await session.PostMessageAsync(Client, "locked out", clientActivityId: "web-42")).ExpectAsync(HttpStatusCode.OK);
         var id = posted.GetProperty("id").GetString();
 
         var echo = await stream.WaitForActivityAsync(activity =>
@@ -56,13 +41,13 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_ReplaysOnlyWhatCameAfterTheWatermark()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        await (await session.PostMessageAsync(_client, "one")).ExpectAsync(HttpStatusCode.OK);
-        await (await session.PostMessageAsync(_client, "two")).ExpectAsync(HttpStatusCode.OK);
+        var session = await DirectLineSession.StartAsync(Client);
+        await (await session.PostMessageAsync(Client, "one")).ExpectAsync(HttpStatusCode.OK);
+        await (await session.PostMessageAsync(Client, "two")).ExpectAsync(HttpStatusCode.OK);
 
-        var reconnect = await (await _client.GetAsync($"/v3/directline/conversations/{session.ConversationId}?watermark=3", session.Token))
+        var reconnect = await (await Client.GetAsync($"/v3/directline/conversations/{session.ConversationId}?watermark=3", session.Token))
             .ExpectAsync(HttpStatusCode.OK);
-        using var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, reconnect.GetProperty("streamUrl").GetString()!);
+        using var stream = await DirectLineStreamClient.ConnectAsync(App.Server, reconnect.GetProperty("streamUrl").GetString()!);
         var frame = await stream.NextFrameAsync();
 
         Assert.Equal(["two", ScriptedTestBot.ReplyTo("two")],
@@ -73,29 +58,29 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task SecondSocket_ClosesTheFirstWithCollisionAndTakesOver()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        using var first = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        var session = await DirectLineSession.StartAsync(Client);
+        using var first = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl);
         await first.NextFrameAsync();
 
-        using var second = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        using var second = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl);
         await second.NextFrameAsync();
 
         Assert.Null(await first.NextFrameAsync());
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, first.Socket.CloseStatus);
         Assert.Equal("collision", first.Socket.CloseStatusDescription);
 
-        await (await session.PostMessageAsync(_client, "still here")).ExpectAsync(HttpStatusCode.OK);
+        await (await session.PostMessageAsync(Client, "still here")).ExpectAsync(HttpStatusCode.OK);
         await second.WaitForActivityAsync(activity => activity.GetProperty("text").GetString() == ScriptedTestBot.ReplyTo("still here"));
     }
 
     [Fact]
     public async Task Typing_GoesOverTheSocketOnly()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        using var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        var session = await DirectLineSession.StartAsync(Client);
+        using var stream = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl);
         await stream.NextFrameAsync();
 
-        await (await session.PostMessageAsync(_client, "typing")).ExpectAsync(HttpStatusCode.OK);
+        await (await session.PostMessageAsync(Client, "typing")).ExpectAsync(HttpStatusCode.OK);
         await stream.WaitForActivityAsync(activity => activity.TryGetProperty("text", out var text) && text.GetString() == "done typing");
 
         var typingFrame = stream.Frames.Single(frame =>
@@ -104,7 +89,7 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
         Assert.Equal("bot", typing.GetProperty("from").GetProperty("role").GetString());
         Assert.StartsWith(session.ConversationId + "|", typing.GetProperty("id").GetString());
 
-        var stored = await session.GetAllActivitiesAsync(_client);
+        var stored = await session.GetAllActivitiesAsync(Client);
         Assert.DoesNotContain(stored, activity => activity.GetProperty("type").GetString() == ActivityTypes.Typing);
         Assert.Equal(3, stored.Length);
     }
@@ -112,11 +97,11 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task UserTyping_IsEchoedOnTheSocketWithoutAWatermark()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        using var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        var session = await DirectLineSession.StartAsync(Client);
+        using var stream = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl);
         await stream.NextFrameAsync();
 
-        var posted = await (await _client.PostJsonAsync(session.ActivitiesPath, session.Token,
+        var posted = await (await Client.PostJsonAsync(session.ActivitiesPath, session.Token,
             """{"type":"typing","channelData":{"clientActivityID":"t-1"}}""")).ExpectAsync(HttpStatusCode.OK);
         var frame = await stream.NextFrameAsync();
 
@@ -142,14 +127,14 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task ClientFrames_AreIgnored()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        using var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        var session = await DirectLineSession.StartAsync(Client);
+        using var stream = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl);
         await stream.NextFrameAsync();
 
         await stream.Socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, true, TestContext.Current.CancellationToken);
         await stream.Socket.SendAsync(Encoding.UTF8.GetBytes("{not json"), WebSocketMessageType.Text, true, TestContext.Current.CancellationToken);
         await stream.Socket.SendAsync(new byte[] { 1, 2, 3 }, WebSocketMessageType.Binary, true, TestContext.Current.CancellationToken);
-        await (await session.PostMessageAsync(_client, "after pings")).ExpectAsync(HttpStatusCode.OK);
+        await (await session.PostMessageAsync(Client, "after pings")).ExpectAsync(HttpStatusCode.OK);
 
         await stream.WaitForActivityAsync(activity => activity.GetProperty("text").GetString() == ScriptedTestBot.ReplyTo("after pings"));
         Assert.Equal(WebSocketState.Open, stream.Socket.State);
@@ -158,26 +143,26 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task ClientClose_IsAnsweredAndANewStreamCanOpen()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        using (var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl))
+        var session = await DirectLineSession.StartAsync(Client);
+        using (var stream = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl))
         {
             await stream.NextFrameAsync();
             await stream.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", TestContext.Current.CancellationToken);
             Assert.Equal(WebSocketState.Closed, stream.Socket.State);
         }
 
-        using var again = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        using var again = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl);
         Assert.Equal(ScriptedTestBot.Greeting, DirectLineStreamClient.Activities(await again.NextFrameAsync()).Single().GetProperty("text").GetString());
     }
 
     [Fact]
     public async Task ProactiveSend_IsPushedToTheOpenStream()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        using var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        var session = await DirectLineSession.StartAsync(Client);
+        using var stream = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl);
         await stream.NextFrameAsync();
 
-        var sent = await _app.Services.GetRequiredService<IDirectLineConversations>().SendToConversationAsync(
+        var sent = await App.Services.GetRequiredService<IDirectLineConversations>().SendToConversationAsync(
             session.ConversationId, new Activity { Text = "An agent will be with you shortly." }, TestContext.Current.CancellationToken);
 
         var pushed = await stream.WaitForActivityAsync(activity => activity.GetProperty("id").GetString() == sent!.Id);
@@ -187,10 +172,10 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task Stream_WithSecretInQuery_IsAccepted()
     {
-        var session = await DirectLineSession.StartAsync(_client);
+        var session = await DirectLineSession.StartAsync(Client);
         var url = $"ws://localhost/v3/directline/conversations/{session.ConversationId}/stream?t={Uri.EscapeDataString(DirectLineApplication.Secret)}";
 
-        using var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, url);
+        using var stream = await DirectLineStreamClient.ConnectAsync(App.Server, url);
 
         Assert.Single(DirectLineStreamClient.Activities(await stream.NextFrameAsync()));
     }
@@ -198,8 +183,8 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task Frames_AreActivitySetsThatDirectLineJsCanParse()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        using var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        var session = await DirectLineSession.StartAsync(Client);
+        using var stream = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl);
 
         var text = await stream.ReceiveTextAsync();
 
@@ -211,16 +196,16 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task OpenStream_KeepsItsConversationStateThroughSweeps()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        using var stream = await DirectLineStreamClient.ConnectAsync(_app.Server, session.StreamUrl);
+        var session = await DirectLineSession.StartAsync(Client);
+        using var stream = await DirectLineStreamClient.ConnectAsync(App.Server, session.StreamUrl);
         await stream.NextFrameAsync();
-        var registry = _app.Services.GetRequiredService<DirectLineConversationRegistry>();
+        var registry = App.Services.GetRequiredService<DirectLineConversationRegistry>();
 
-        _app.Clock.Advance(TimeSpan.FromHours(1));
+        App.Clock.Advance(TimeSpan.FromHours(1));
         registry.Sweep();
 
         Assert.Equal(1, registry.Count);
-        var sent = await _app.Services.GetRequiredService<IDirectLineConversations>().SendToConversationAsync(
+        var sent = await App.Services.GetRequiredService<IDirectLineConversations>().SendToConversationAsync(
             session.ConversationId, new Activity { Text = "still connected" }, TestContext.Current.CancellationToken);
         await stream.WaitForActivityAsync(activity => activity.GetProperty("id").GetString() == sent!.Id);
     }
@@ -228,7 +213,7 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task Stream_ForUnknownConversation_Returns404BeforeTheUpgrade()
     {
-        var response = await _client.GetAsync(
+        var response = await Client.GetAsync(
             $"/v3/directline/conversations/unknown/stream?t={Uri.EscapeDataString(DirectLineApplication.Secret)}", null);
 
         await response.ExpectErrorAsync(HttpStatusCode.NotFound, "ConversationNotFound");

@@ -7,27 +7,12 @@ using Xunit;
 
 namespace SupportBot.Bot.Tests.DirectLine;
 
-public sealed class DirectLineTokenTests : IAsyncLifetime
+public sealed class DirectLineTokenTests : DirectLineTestBase
 {
-    private readonly DirectLineApplication _app = new();
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Generate_WithSecret_ReturnsTokenForNewConversationAndDlUser()
     {
-        var response = await _client.PostJsonAsync("/v3/directline/tokens/generate", DirectLineApplication.Secret, "");
+        var response = await Client.PostJsonAsync("/v3/directline/tokens/generate", DirectLineApplication.Secret, "");
         var body = await response.ExpectAsync(HttpStatusCode.OK);
 
         var token = body.GetProperty("token").GetString()!;
@@ -41,7 +26,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Generate_WithDlUserId_PutsItInTheUserClaim()
     {
-        var body = await (await _client.PostJsonAsync("/v3/directline/tokens/generate", DirectLineApplication.Secret,
+        var body = await (await Client.PostJsonAsync("/v3/directline/tokens/generate", DirectLineApplication.Secret,
             """{"user":{"id":"dl_alice","name":"Alice"},"trustedOrigins":["https://example.com"]}""")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("dl_alice", DirectLineHttp.JwtPayload(body.GetProperty("token").GetString()!).GetProperty("user").GetString());
@@ -52,7 +37,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [InlineData("""{"user":{"id":""}}""")]
     public async Task Generate_UserIdWithoutDlPrefix_Returns400(string json)
     {
-        var response = await _client.PostJsonAsync("/v3/directline/tokens/generate", DirectLineApplication.Secret, json);
+        var response = await Client.PostJsonAsync("/v3/directline/tokens/generate", DirectLineApplication.Secret, json);
 
         await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "BadArgument");
     }
@@ -60,9 +45,9 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Generate_WithToken_Returns403()
     {
-        var session = await DirectLineSession.StartAsync(_client);
+        var session = await DirectLineSession.StartAsync(Client);
 
-        var response = await _client.PostJsonAsync("/v3/directline/tokens/generate", session.Token, "");
+        var response = await Client.PostJsonAsync("/v3/directline/tokens/generate", session.Token, "");
 
         await response.ExpectErrorAsync(HttpStatusCode.Forbidden, "Forbidden");
     }
@@ -70,7 +55,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Generate_WithoutAuthorization_Returns401()
     {
-        var response = await _client.PostJsonAsync("/v3/directline/tokens/generate", null, "");
+        var response = await Client.PostJsonAsync("/v3/directline/tokens/generate", null, "");
 
         await response.ExpectErrorAsync(HttpStatusCode.Unauthorized, "Unauthorized");
     }
@@ -81,7 +66,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/tokens/generate");
         request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("a:b")));
 
-        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         await response.ExpectErrorAsync(HttpStatusCode.Unauthorized, "Unauthorized");
     }
@@ -89,7 +74,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Generate_WithWrongSecret_Returns403()
     {
-        var response = await _client.PostJsonAsync("/v3/directline/tokens/generate", "not-the-secret-0123456789-abcdefghijklmnop", "");
+        var response = await Client.PostJsonAsync("/v3/directline/tokens/generate", "not-the-secret-0123456789-abcdefghijklmnop", "");
 
         await response.ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
     }
@@ -97,10 +82,10 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Refresh_WithToken_ReturnsNewTokenForSameConversationAndUser()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        _app.Clock.Advance(TimeSpan.FromMinutes(20));
+        var session = await DirectLineSession.StartAsync(Client);
+        App.Clock.Advance(TimeSpan.FromMinutes(20));
 
-        var body = await (await _client.PostJsonAsync("/v3/directline/tokens/refresh", session.Token, "")).ExpectAsync(HttpStatusCode.OK);
+        var body = await (await Client.PostJsonAsync("/v3/directline/tokens/refresh", session.Token, "")).ExpectAsync(HttpStatusCode.OK);
         var refreshed = body.GetProperty("token").GetString()!;
 
         Assert.NotEqual(session.Token, refreshed);
@@ -108,15 +93,15 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
         Assert.Equal(session.UserId, DirectLineHttp.JwtPayload(refreshed).GetProperty("user").GetString());
 
         // The new token outlives the old one's 30 minutes.
-        _app.Clock.Advance(TimeSpan.FromMinutes(20));
-        await (await _client.GetAsync(session.ActivitiesPath, refreshed)).ExpectAsync(HttpStatusCode.OK);
-        await (await _client.GetAsync(session.ActivitiesPath, session.Token)).ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
+        App.Clock.Advance(TimeSpan.FromMinutes(20));
+        await (await Client.GetAsync(session.ActivitiesPath, refreshed)).ExpectAsync(HttpStatusCode.OK);
+        await (await Client.GetAsync(session.ActivitiesPath, session.Token)).ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
     }
 
     [Fact]
     public async Task Refresh_WithSecret_Returns400()
     {
-        var response = await _client.PostJsonAsync("/v3/directline/tokens/refresh", DirectLineApplication.Secret, "");
+        var response = await Client.PostJsonAsync("/v3/directline/tokens/refresh", DirectLineApplication.Secret, "");
 
         await response.ExpectErrorAsync(HttpStatusCode.BadRequest, "BadArgument");
     }
@@ -124,10 +109,10 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Refresh_ExpiredToken_Returns403()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        _app.Clock.Advance(TimeSpan.FromMinutes(31));
+        var session = await DirectLineSession.StartAsync(Client);
+        App.Clock.Advance(TimeSpan.FromMinutes(31));
 
-        var response = await _client.PostJsonAsync("/v3/directline/tokens/refresh", session.Token, "");
+        var response = await Client.PostJsonAsync("/v3/directline/tokens/refresh", session.Token, "");
 
         await response.ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
     }
@@ -135,33 +120,33 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Token_Expired_Returns403OnEveryConversationCall()
     {
-        var session = await DirectLineSession.StartAsync(_client);
-        _app.Clock.Advance(TimeSpan.FromMinutes(30));
+        var session = await DirectLineSession.StartAsync(Client);
+        App.Clock.Advance(TimeSpan.FromMinutes(30));
 
-        await (await _client.GetAsync(session.ActivitiesPath, session.Token)).ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
-        await (await session.PostMessageAsync(_client, "hi")).ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
-        await (await _client.GetAsync($"/v3/directline/conversations/{session.ConversationId}", session.Token))
+        await (await Client.GetAsync(session.ActivitiesPath, session.Token)).ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
+        await (await session.PostMessageAsync(Client, "hi")).ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
+        await (await Client.GetAsync($"/v3/directline/conversations/{session.ConversationId}", session.Token))
             .ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
-        Assert.Single(_app.Store.Entries(session.ConversationId));
+        Assert.Single(App.Store.Entries(session.ConversationId));
     }
 
     [Fact]
     public async Task Token_SignedWithAnotherKey_Returns403()
     {
-        var session = await DirectLineSession.StartAsync(_client);
+        var session = await DirectLineSession.StartAsync(Client);
         var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "supportbot/directline",
             Audience = "supportbot/directline",
             Claims = new Dictionary<string, object> { ["conv"] = session.ConversationId, ["user"] = session.UserId },
-            IssuedAt = _app.Clock.GetUtcNow().UtcDateTime,
-            NotBefore = _app.Clock.GetUtcNow().UtcDateTime,
-            Expires = _app.Clock.GetUtcNow().UtcDateTime.AddMinutes(10),
+            IssuedAt = App.Clock.GetUtcNow().UtcDateTime,
+            NotBefore = App.Clock.GetUtcNow().UtcDateTime,
+            Expires = App.Clock.GetUtcNow().UtcDateTime.AddMinutes(10),
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(DirectLineApplication.Secret)), SecurityAlgorithms.HmacSha256),
         });
 
-        var response = await _client.GetAsync(session.ActivitiesPath, forged);
+        var response = await Client.GetAsync(session.ActivitiesPath, forged);
 
         await response.ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
     }
@@ -169,12 +154,12 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Token_WithTamperedPayload_Returns403()
     {
-        var first = await DirectLineSession.StartAsync(_client);
-        var second = await DirectLineSession.StartAsync(_client);
+        var first = await DirectLineSession.StartAsync(Client);
+        var second = await DirectLineSession.StartAsync(Client);
         var parts = first.Token.Split('.');
         var tampered = string.Join('.', parts[0], second.Token.Split('.')[1], parts[2]);
 
-        var response = await _client.GetAsync(second.ActivitiesPath, tampered);
+        var response = await Client.GetAsync(second.ActivitiesPath, tampered);
 
         await response.ExpectErrorAsync(HttpStatusCode.Forbidden, "TokenInvalid");
     }
@@ -182,7 +167,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Token_AfterSecretRotation_StaysValidWhileOldSecretIsListed()
     {
-        var session = await DirectLineSession.StartAsync(_client);
+        var session = await DirectLineSession.StartAsync(Client);
         await using var rotated = new DirectLineApplication(
             new Dictionary<string, string>
             {
