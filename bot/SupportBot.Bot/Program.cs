@@ -1,4 +1,5 @@
 using SupportBot.Bot.Channels.BotConnector;
+using SupportBot.Bot.Channels.DirectLine;
 using SupportBot.Bot.Cli;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Hosting;
@@ -14,7 +15,9 @@ var builder = WebApplication.CreateBuilder(args);
 // Engine, understanding, storage, verification, delivery, cases.
 builder.Services.AddSupportBotCore(builder.Configuration, builder.Environment);
 
-// Channels: Azure Bot Service / Emulator at /api/messages.
+// Channels: Direct Line 3.0 for Web Chat and DirectLineJS (docs/protocol.md §1), and /api/messages for
+// Azure Bot Service channels and the Emulator (§3).
+builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddBotConnector(builder.Configuration);
 
 // Errors become ProblemDetails without internals, in every environment.
@@ -25,8 +28,13 @@ await app.Services.InitializeSupportBotAsync(app.Lifetime.ApplicationStopping);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseWebSockets();
 
+// Direct Line's stream is a WebSocket, its clients call from other origins, and its token exchange is rate-limited.
+app.UseWebSockets();
+app.UseCors();
+app.UseRateLimiter();
+
+app.MapDirectLine();
 app.MapBotConnector();
 
 // Demo delivery sink (only with the demo directory, never in Production).
