@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Storage;
+using SupportBot.Dialogs.Redaction;
 
 namespace SupportBot.Bot.Channels.DirectLine;
 
@@ -83,7 +84,11 @@ internal sealed class DirectLineConversations(
             activity.ChannelId = DirectLineConstants.ChannelId;
             activity.ServiceUrl = null;
 
-            var id = (await AppendAndPushAsync(state, [activity], stopping))[0].Id;
+            // Secrets never reach the transcript or the echo; the bot's turn still gets what the user typed.
+            var stored = Redacted(activity);
+            var id = (await AppendAndPushAsync(state, [stored], stopping))[0].Id;
+            activity.Id = stored.Id;
+            activity.Timestamp = stored.Timestamp;
 
             // Web Chat holds a reply to an activity it has not seen for 5 s, so replies point only at stored ones.
             var replyToId = IsStored(activity.Type) ? id : null;
@@ -94,6 +99,19 @@ internal sealed class DirectLineConversations(
         {
             state.TurnLock.Release();
         }
+    }
+
+    private static Activity Redacted(Activity activity)
+    {
+        var redaction = SecretRedactor.Redact(activity.Text);
+        if (!redaction.Changed)
+        {
+            return activity;
+        }
+
+        var copy = JsonSerializer.Deserialize<Activity>(JsonSerializer.Serialize(activity, DirectLineJson.Options), DirectLineJson.Options)!;
+        copy.Text = redaction.Text;
+        return copy;
     }
 
     /// <summary>A page of stored activities after <paramref name="watermark"/>, for polling clients.</summary>

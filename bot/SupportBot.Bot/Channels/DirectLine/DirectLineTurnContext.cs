@@ -18,6 +18,9 @@ internal sealed class DirectLineTurnContext(
 
     public Activity Activity => activity;
 
+    /// <summary>The Direct Line activity log is the conversation's transcript: the bot must not write it twice.</summary>
+    public bool RecordsTranscript => true;
+
     public Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activities);
