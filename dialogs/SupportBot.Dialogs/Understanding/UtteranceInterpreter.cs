@@ -40,7 +40,7 @@ public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLe
             return new Conversation.Understanding(null, entities, UserCommand.ChangeLanguage, named);
         }
 
-        var prediction = _recognizer.Recognize(text, _recognizer.Languages.Contains(language) ? language : _recognizer.Languages.First());
+        var prediction = _recognizer.Recognize(text, RecognizerLanguage(language));
         if (prediction.Intent == Intent.ChangeLanguage)
         {
             var requested = _languageNames.Find(text);
@@ -49,6 +49,11 @@ public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLe
 
         return new Conversation.Understanding(prediction, entities);
     }
+
+    // A language without recognizer examples yet is understood with the first trained one rather than not at all.
+    private string RecognizerLanguage(string language) =>
+        _recognizer is LinearIntentRecognizer linear ? (linear.SupportsLanguage(language) ? language : linear.Languages.First())
+        : _recognizer.Languages.Contains(language) ? language : _recognizer.Languages.First();
 
     private static Conversation.Understanding? ReadAction(string value)
     {
