@@ -7,6 +7,10 @@ namespace SupportBot.Bot.Storage;
 public interface IAuditLog
 {
     /// <summary>Appends a record at the end of the chain and returns it with its sequence and hash.</summary>
+    /// <remarks>
+    /// The stored and returned <see cref="AuditEvent.At"/> is cut to whole microseconds (UTC), the precision every
+    /// provider keeps; the hash is <see cref="AuditChain"/>'s, the same for every provider.
+    /// </remarks>
     Task<AuditRecord> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken);
 
     /// <summary>Records after <paramref name="afterSequence"/>, oldest first.</summary>

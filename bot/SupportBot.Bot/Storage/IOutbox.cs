@@ -10,6 +10,11 @@ public interface IOutbox
     Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="maxCount"/> pending messages due at <paramref name="now"/>, leased to this caller until <paramref name="leaseUntil"/>.</summary>
+    /// <remarks>
+    /// Oldest due first. Each claim counts as an attempt (<see cref="OutboxMessage.Attempts"/> is 1 on the first
+    /// claim), so a message whose worker died with the lease still counts that try. A leased message is not
+    /// claimed again before its lease runs out.
+    /// </remarks>
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>Marks delivered and erases the payload.</summary>

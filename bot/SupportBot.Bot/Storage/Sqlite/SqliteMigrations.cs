@@ -1,0 +1,152 @@
+namespace SupportBot.Bot.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite schema as an ordered list of scripts. Append new versions at the end; never edit a released one,
+/// because databases in the field have already run it.
+/// </summary>
+/// <remarks>
+/// Conventions: instants are UTC ticks in INTEGER columns (see <see cref="SqliteCommandExtensions"/>); tables are
+/// STRICT so a wrong type is refused at write time instead of read back as a surprise; rows that something else
+/// points at by order get an explicit <c>INTEGER PRIMARY KEY</c>, because an implicit rowid may be renumbered
+/// by VACUUM.
+/// </remarks>
+internal static class SqliteMigrations
+{
+    /// <summary>Every migration, in version order.</summary>
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "initial schema", InitialSchema),
+    ];
+
+    /// <summary>The schema version this build writes and understands.</summary>
+    public static int LatestVersion => All[^1].Version;
+
+    // The transcript does not reference conversations: state saves append transcript rows for conversations a
+    // channel may not have registered (the terminal, /api/messages), and the contract does not ask them to.
+    private const string InitialSchema =
+        """
+        CREATE TABLE conversations (
+            conversation_id TEXT NOT NULL PRIMARY KEY,
+            channel_id      TEXT NOT NULL,
+            user_id         TEXT NOT NULL,
+            created_at      INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE conversation_state (
+            conversation_id TEXT NOT NULL PRIMARY KEY,
+            state_json      TEXT NOT NULL,
+            version         INTEGER NOT NULL CHECK (version > 0),
+            updated_at      INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE transcript (
+            conversation_id TEXT NOT NULL,
+            sequence        INTEGER NOT NULL CHECK (sequence > 0),
+            timestamp       INTEGER NOT NULL,
+            activity_json   TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, sequence)
+        ) STRICT;
+
+        CREATE TRIGGER transcript_no_update BEFORE UPDATE ON transcript
+        BEGIN
+            SELECT RAISE(ABORT, 'transcript is append-only');
+        END;
+
+        CREATE TRIGGER transcript_no_delete BEFORE DELETE ON transcript
+        BEGIN
+            SELECT RAISE(ABORT, 'transcript is append-only');
+        END;
+
+        CREATE TABLE cases (
+            id              INTEGER PRIMARY KEY,
+            case_id         TEXT NOT NULL UNIQUE,
+            conversation_id TEXT NOT NULL,
+            channel_id      TEXT NOT NULL,
+            language        TEXT NOT NULL,
+            country         TEXT NOT NULL,
+            intent          TEXT NOT NULL,
+            status          TEXT NOT NULL,
+            account_ref     TEXT NOT NULL,
+            evidence_json   TEXT NOT NULL,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE INDEX ix_cases_conversation ON cases (conversation_id, created_at, id);
+        CREATE INDEX ix_cases_status ON cases (status, created_at, id);
+        CREATE INDEX ix_cases_created ON cases (created_at, id);
+
+        CREATE TABLE verification_codes (
+            code_id         TEXT NOT NULL PRIMARY KEY,
+            account_id      TEXT NOT NULL,
+            session_id      TEXT NOT NULL,
+            channel         TEXT NOT NULL,
+            destination_key TEXT NOT NULL,
+            salt            BLOB NOT NULL,
+            hash            BLOB NOT NULL,
+            issued_at       INTEGER NOT NULL,
+            expires_at      INTEGER NOT NULL,
+            failures        INTEGER NOT NULL CHECK (failures >= 0),
+            status          TEXT NOT NULL CHECK (status IN ('live', 'used', 'invalidated')),
+            closed_at       INTEGER
+        ) STRICT;
+
+        -- Invariant: at most one live code per (account, session), whatever the code path.
+        CREATE UNIQUE INDEX ux_verification_codes_live ON verification_codes (account_id, session_id) WHERE status = 'live';
+
+        CREATE TABLE account_failures (
+            account_id      TEXT NOT NULL PRIMARY KEY,
+            failures        INTEGER NOT NULL CHECK (failures > 0),
+            last_failure_at INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE code_sends (
+            id              INTEGER PRIMARY KEY,
+            account_id      TEXT NOT NULL,
+            destination_key TEXT NOT NULL,
+            sent_at         INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE INDEX ix_code_sends_account ON code_sends (account_id, sent_at);
+        CREATE INDEX ix_code_sends_destination ON code_sends (account_id, destination_key, sent_at);
+
+        CREATE TABLE audit_log (
+            sequence        INTEGER PRIMARY KEY CHECK (sequence > 0),
+            type            TEXT NOT NULL,
+            at              INTEGER NOT NULL,
+            actor           TEXT NOT NULL,
+            conversation_id TEXT,
+            case_id         TEXT,
+            account_ref     TEXT,
+            data_json       TEXT NOT NULL,
+            previous_hash   TEXT NOT NULL,
+            hash            TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'audit log is append-only');
+        END;
+
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'audit log is append-only');
+        END;
+
+        CREATE TABLE outbox (
+            id              INTEGER PRIMARY KEY,
+            message_id      TEXT NOT NULL UNIQUE,
+            channel         TEXT NOT NULL,
+            payload         BLOB NOT NULL,
+            created_at      INTEGER NOT NULL,
+            due_at          INTEGER NOT NULL,
+            attempts        INTEGER NOT NULL CHECK (attempts >= 0),
+            status          TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+            last_error      TEXT,
+            lease_until     INTEGER,
+            delivered_at    INTEGER
+        ) STRICT;
+
+        CREATE INDEX ix_outbox_pending ON outbox (due_at, id) WHERE status = 'pending';
+        """;
+}

@@ -1,0 +1,169 @@
+using SupportBot.Bot.Storage;
+using Xunit;
+
+namespace SupportBot.Bot.Tests.Storage;
+
+public abstract partial class StorageContractTests
+{
+    protected static IssuedCode Code(string codeId, string accountId = "acct-1", string sessionId = "c1", int minute = 0) => new(
+        CodeId: codeId,
+        AccountId: accountId,
+        SessionId: sessionId,
+        Channel: "email",
+        DestinationKey: "contact-1",
+        Salt: [1, 2, 3, (byte)codeId.Length],
+        Hash: [.. Enumerable.Range(0, 32).Select(i => (byte)(i * 7 + codeId.Length))],
+        IssuedAt: T0.AddMinutes(minute),
+        ExpiresAt: T0.AddMinutes(minute + 10),
+        Failures: 0);
+
+    private static void AssertSameCode(IssuedCode expected, IssuedCode? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Salt, actual.Salt);
+        Assert.Equal(expected.Hash, actual.Hash);
+        // Records compare byte arrays by reference, so compare the rest with the arrays swapped in.
+        Assert.Equal(expected, actual with { Salt = expected.Salt, Hash = expected.Hash });
+    }
+
+    [Fact]
+    public async Task StoreCodeAsync_ThenGetLiveCodeAsync_ReturnsTheStoredHashAndSalt()
+    {
+        var code = Code("code-1");
+
+        await Storage.Verification.StoreCodeAsync(code, Ct);
+
+        AssertSameCode(code, await Storage.Verification.GetLiveCodeAsync("acct-1", "c1", Ct));
+        Assert.Null(await Storage.Verification.GetLiveCodeAsync("acct-1", "other-session", Ct));
+        Assert.Null(await Storage.Verification.GetLiveCodeAsync("acct-2", "c1", Ct));
+    }
+
+    [Fact]
+    public async Task StoreCodeAsync_SecondCodeForTheSameSession_ReplacesAndInvalidatesTheFirst()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1"), Ct);
+        var resend = Code("code-2", minute: 2);
+
+        await Storage.Verification.StoreCodeAsync(resend, Ct);
+
+        AssertSameCode(resend, await Storage.Verification.GetLiveCodeAsync("acct-1", "c1", Ct));
+        Assert.False(await Storage.Verification.ConsumeCodeAsync("code-1", T0.AddMinutes(3), Ct));
+        Assert.True(await Storage.Verification.ConsumeCodeAsync("code-2", T0.AddMinutes(3), Ct));
+    }
+
+    [Fact]
+    public async Task StoreCodeAsync_OtherSessionOfTheSameAccount_LeavesItsCodeLive()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1", sessionId: "c1"), Ct);
+
+        await Storage.Verification.StoreCodeAsync(Code("code-2", sessionId: "c2"), Ct);
+
+        Assert.Equal("code-1", (await Storage.Verification.GetLiveCodeAsync("acct-1", "c1", Ct))?.CodeId);
+        Assert.Equal("code-2", (await Storage.Verification.GetLiveCodeAsync("acct-1", "c2", Ct))?.CodeId);
+    }
+
+    [Fact]
+    public async Task ConsumeCodeAsync_LiveCode_SucceedsOnceThenTheCodeIsGone()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1"), Ct);
+
+        Assert.True(await Storage.Verification.ConsumeCodeAsync("code-1", T0.AddMinutes(1), Ct));
+
+        Assert.False(await Storage.Verification.ConsumeCodeAsync("code-1", T0.AddMinutes(1), Ct));
+        Assert.Null(await Storage.Verification.GetLiveCodeAsync("acct-1", "c1", Ct));
+        Assert.False(await Storage.Verification.ConsumeCodeAsync("unknown", T0, Ct));
+    }
+
+    [Fact]
+    public async Task ConsumeCodeAsync_ManyConsumersAtOnce_ExactlyOneSucceeds()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1"), Ct);
+
+        var consumed = await InParallelAsync(50, i => Storage.Verification.ConsumeCodeAsync("code-1", T0.AddSeconds(i), Ct));
+
+        Assert.Single(consumed, c => c);
+    }
+
+    [Fact]
+    public async Task AddCodeFailureAsync_CountsWrongEntriesPerCodeExactly()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1"), Ct);
+        await Storage.Verification.StoreCodeAsync(Code("code-2", accountId: "acct-2"), Ct);
+
+        Assert.Equal(1, await Storage.Verification.AddCodeFailureAsync("code-1", Ct));
+        var counts = await InParallelAsync(30, _ => Storage.Verification.AddCodeFailureAsync("code-1", Ct));
+
+        Assert.Equal(Enumerable.Range(2, 30), counts.Order());
+        Assert.Equal(31, (await Storage.Verification.GetLiveCodeAsync("acct-1", "c1", Ct))?.Failures);
+        Assert.Equal(0, (await Storage.Verification.GetLiveCodeAsync("acct-2", "c1", Ct))?.Failures);
+    }
+
+    [Fact]
+    public async Task AddAccountFailureAsync_HundredConversationsAtOnce_CountsExactly()
+    {
+        var counts = await InParallelAsync(
+            100, i => Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddSeconds(i), Ct));
+
+        Assert.Equal(Enumerable.Range(1, 100), counts.Order());
+        Assert.Equal(new AccountFailures(100, T0.AddSeconds(99)), await Storage.Verification.GetAccountFailuresAsync("acct-1", Ct));
+        Assert.Equal(new AccountFailures(0, null), await Storage.Verification.GetAccountFailuresAsync("acct-2", Ct));
+    }
+
+    [Fact]
+    public async Task AddAccountFailureAsync_NewCodeIssuedInBetween_DoesNotResetTheCount()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1", sessionId: "c1"), Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddMinutes(1), Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddMinutes(2), Ct);
+
+        await Storage.Verification.StoreCodeAsync(Code("code-2", sessionId: "c1", minute: 3), Ct);
+        await Storage.Verification.StoreCodeAsync(Code("code-3", sessionId: "c9", minute: 4), Ct);
+
+        Assert.Equal(3, await Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddMinutes(5), Ct));
+        Assert.Equal(new AccountFailures(3, T0.AddMinutes(5)), await Storage.Verification.GetAccountFailuresAsync("acct-1", Ct));
+    }
+
+    [Fact]
+    public async Task ResetAccountFailuresAsync_ClearsOnlyThatAccount()
+    {
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0, Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-2", T0, Ct);
+
+        await Storage.Verification.ResetAccountFailuresAsync("acct-1", Ct);
+
+        Assert.Equal(0, (await Storage.Verification.GetAccountFailuresAsync("acct-1", Ct)).Count);
+        Assert.Equal(1, (await Storage.Verification.GetAccountFailuresAsync("acct-2", Ct)).Count);
+        Assert.Equal(1, await Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddMinutes(1), Ct));
+    }
+
+    [Fact]
+    public async Task CountSendsAsync_CountsPerAccountAndPerDestinationWithinTheWindow()
+    {
+        await Storage.Verification.RecordSendAsync("acct-1", "email-1", T0, Ct);
+        await Storage.Verification.RecordSendAsync("acct-1", "email-1", T0.AddMinutes(30), Ct);
+        await Storage.Verification.RecordSendAsync("acct-1", "phone-1", T0.AddMinutes(40), Ct);
+        await Storage.Verification.RecordSendAsync("acct-1", "email-1", T0.AddMinutes(70), Ct);
+        await Storage.Verification.RecordSendAsync("acct-2", "email-1", T0.AddMinutes(70), Ct);
+
+        var hourAgo = T0.AddMinutes(70).AddHours(-1);
+        Assert.Equal(3, await Storage.Verification.CountSendsAsync("acct-1", null, hourAgo, Ct));
+        Assert.Equal(2, await Storage.Verification.CountSendsAsync("acct-1", "email-1", hourAgo, Ct));
+        Assert.Equal(1, await Storage.Verification.CountSendsAsync("acct-1", "phone-1", hourAgo, Ct));
+        Assert.Equal(4, await Storage.Verification.CountSendsAsync("acct-1", null, T0, Ct));
+        Assert.Equal(1, await Storage.Verification.CountSendsAsync("acct-2", null, T0, Ct));
+        Assert.Equal(0, await Storage.Verification.CountSendsAsync("acct-3", null, T0, Ct));
+    }
+
+    [Fact]
+    public async Task RecordSendAsync_ManyAtOnce_AllCounted()
+    {
+        await InParallelAsync(60, async i =>
+        {
+            await Storage.Verification.RecordSendAsync("acct-1", i % 2 == 0 ? "email-1" : "phone-1", T0, Ct);
+            return i;
+        });
+
+        Assert.Equal(60, await Storage.Verification.CountSendsAsync("acct-1", null, T0, Ct));
+        Assert.Equal(30, await Storage.Verification.CountSendsAsync("acct-1", "phone-1", T0, Ct));
+    }
+}
