@@ -39,7 +39,7 @@ internal static class TriggerMapper
         _ => throw new ArgumentOutOfRangeException(nameof(result), result.GetType().Name, "Unknown service result."),
     };
 
-    private static RecoveryTrigger MapMessage(ConversationSnapshot snapshot, Understanding understanding, RecoveryEngineOptions options)
+    private static RecoveryTrigger MapMessage(ConversationSnapshot snapshot, MessageUnderstanding understanding, RecoveryEngineOptions options)
     {
         // Global commands first: they work in every state and language.
         switch (understanding.Command)
@@ -93,7 +93,7 @@ internal static class TriggerMapper
             : trigger;
     }
 
-    private static RecoveryTrigger MapIntent(Understanding understanding, RecoveryEngineOptions options)
+    private static RecoveryTrigger MapIntent(MessageUnderstanding understanding, RecoveryEngineOptions options)
     {
         if (understanding.Prediction is not { } prediction || prediction.Confidence < options.ClarifyBelowConfidence)
         {

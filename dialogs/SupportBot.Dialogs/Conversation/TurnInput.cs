@@ -8,7 +8,7 @@ public sealed record TurnInput
     public required DateTimeOffset Now { get; init; }
 
     /// <summary>The understanding of a <see cref="InputKind.Message"/>.</summary>
-    public Understanding Understanding { get; init; } = Understanding.Empty;
+    public MessageUnderstanding Understanding { get; init; } = MessageMessageUnderstanding.Empty;
 
     /// <summary>The result of an effect, for <see cref="InputKind.ServiceResult"/>.</summary>
     public ServiceResult? Result { get; init; }
@@ -22,7 +22,7 @@ public sealed record TurnInput
     public static TurnInput Started(DateTimeOffset now, SupportAvailability availability) =>
         new() { Kind = InputKind.ConversationStarted, Now = now, Availability = availability };
 
-    public static TurnInput Message(Understanding understanding, DateTimeOffset now, SupportAvailability availability) =>
+    public static TurnInput Message(MessageUnderstanding understanding, DateTimeOffset now, SupportAvailability availability) =>
         new() { Kind = InputKind.Message, Understanding = understanding, Now = now, Availability = availability };
 
     public static TurnInput FromResult(ServiceResult result, DateTimeOffset now, SupportAvailability availability) =>

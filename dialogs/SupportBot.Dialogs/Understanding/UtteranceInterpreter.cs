@@ -3,7 +3,7 @@ using SupportBot.Dialogs.Conversation;
 namespace SupportBot.Dialogs.Understanding;
 
 /// <summary>
-/// Turns a message (text and, for buttons, a value) into the engine's <see cref="Conversation.Understanding"/>:
+/// Turns a message (text and, for buttons, a value) into the engine's <see cref="Conversation.MessageUnderstanding"/>:
 /// button values are read exactly; text goes through commands, language names, entities and the recognizer.
 /// </summary>
 public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLexicon commands, LanguageNames languageNames)
@@ -16,7 +16,7 @@ public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLe
     /// <param name="text">What the user typed (or the button's display text).</param>
     /// <param name="actionValue">The value of a pressed button, which wins over the text.</param>
     /// <param name="language">The conversation's language.</param>
-    public Conversation.Understanding Interpret(string? text, string? actionValue, string language)
+    public Conversation.MessageUnderstanding Interpret(string? text, string? actionValue, string language)
     {
         if (!string.IsNullOrEmpty(actionValue) && ReadAction(actionValue) is { } fromButton)
         {
@@ -25,29 +25,29 @@ public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLe
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Conversation.Understanding.Empty;
+            return Conversation.MessageMessageMessageUnderstanding.Empty;
         }
 
         var entities = EntityExtractor.Extract(text);
         var command = _commands.Match(text, language);
         if (command != UserCommand.None)
         {
-            return new Conversation.Understanding(null, entities, command);
+            return new Conversation.MessageUnderstanding(null, entities, command);
         }
 
         if (_languageNames.MatchWhole(text) is { } named)
         {
-            return new Conversation.Understanding(null, entities, UserCommand.ChangeLanguage, named);
+            return new Conversation.MessageUnderstanding(null, entities, UserCommand.ChangeLanguage, named);
         }
 
         var prediction = _recognizer.Recognize(text, RecognizerLanguage(language));
         if (prediction.Intent == Intent.ChangeLanguage)
         {
             var requested = _languageNames.Find(text);
-            return new Conversation.Understanding(prediction, entities, requested is null ? UserCommand.None : UserCommand.ChangeLanguage, requested);
+            return new Conversation.MessageUnderstanding(prediction, entities, requested is null ? UserCommand.None : UserCommand.ChangeLanguage, requested);
         }
 
-        return new Conversation.Understanding(prediction, entities);
+        return new Conversation.MessageUnderstanding(prediction, entities);
     }
 
     // A language without recognizer examples yet is understood with the first trained one rather than not at all.
@@ -55,7 +55,7 @@ public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLe
         _recognizer is LinearIntentRecognizer linear ? (linear.SupportsLanguage(language) ? language : linear.Languages.First())
         : _recognizer.Languages.Contains(language) ? language : _recognizer.Languages.First();
 
-    private static Conversation.Understanding? ReadAction(string value)
+    private static Conversation.MessageUnderstanding? ReadAction(string value)
     {
         var none = ExtractedEntities.None;
         switch (value)

@@ -22,16 +22,16 @@ internal sealed class EngineScript
     public EngineScript Start() => Apply(TurnInput.Started(_now, Availability));
 
     public EngineScript Say(Intent intent, double confidence = 0.9, ExtractedEntities? entities = null) =>
-        Apply(TurnInput.Message(new Understanding(new IntentPrediction(intent, confidence, Intent.OutOfScope, 0.05), entities ?? ExtractedEntities.None), _now, Availability));
+        Apply(TurnInput.Message(new MessageUnderstanding(new IntentPrediction(intent, confidence, Intent.OutOfScope, 0.05), entities ?? ExtractedEntities.None), _now, Availability));
 
     public EngineScript Press(UserCommand command, string? language = null) =>
-        Apply(TurnInput.Message(new Understanding(null, ExtractedEntities.None, command, language), _now, Availability));
+        Apply(TurnInput.Message(new MessageUnderstanding(null, ExtractedEntities.None, command, language), _now, Availability));
 
     public EngineScript PressProblem(Intent problem) =>
-        Apply(TurnInput.Message(new Understanding(null, ExtractedEntities.None, Problem: problem), _now, Availability));
+        Apply(TurnInput.Message(new MessageUnderstanding(null, ExtractedEntities.None, Problem: problem), _now, Availability));
 
     public EngineScript Type(ExtractedEntities entities) =>
-        Apply(TurnInput.Message(new Understanding(new IntentPrediction(Intent.OutOfScope, 0.2, Intent.Greeting, 0.1), entities), _now, Availability));
+        Apply(TurnInput.Message(new MessageUnderstanding(new IntentPrediction(Intent.OutOfScope, 0.2, Intent.Greeting, 0.1), entities), _now, Availability));
 
     public EngineScript Result(ServiceResult result) => Apply(TurnInput.FromResult(result, _now, Availability));
 

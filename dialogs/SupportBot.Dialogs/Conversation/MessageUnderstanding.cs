@@ -8,7 +8,7 @@ namespace SupportBot.Dialogs.Conversation;
 /// <param name="Command">A global command or a button's meaning.</param>
 /// <param name="RequestedLanguage">A language the user asked for by name or button, e.g. <c>fr</c>.</param>
 /// <param name="Problem">For a problem button, the intent it stands for.</param>
-public sealed record Understanding(
+public sealed record MessageUnderstanding(
     IntentPrediction? Prediction,
     ExtractedEntities Entities,
     UserCommand Command = UserCommand.None,
