@@ -1,7 +1,12 @@
-using SupportBot.Bench;
+namespace SupportBot.Bench;
 
-// Usage: dotnet run -c Release --project bench/SupportBot.Bench -- [--conversations 1000] [--connections 32] [--rounds 3]
-var options = LoadOptions.Parse(args);
-var report = await MessagesLoadTest.RunAsync(options, Console.Out, CancellationToken.None);
-Console.WriteLine(report);
-return 0;
+/// <summary>Usage: <c>dotnet run -c Release --project bench/SupportBot.Bench -- [--conversations 1000] [--connections 32] [--rounds 3]</c>.</summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = LoadOptions.Parse(args);
+        await MessagesLoadTest.RunAsync(options, Console.Out, CancellationToken.None);
+        return 0;
+    }
+}

@@ -9,7 +9,8 @@ internal static class FlowCommand
     public static Command Create(TextWriter output)
     {
         var write = new Option<FileInfo?>("--write-readme") { Description = "Replace the diagram between the recovery-flow markers of this Markdown file." };
-        var diagram = new Command("diagram", "Print the recovery flow as a Mermaid state diagram.") { write };
+        var complete = new Option<bool>("--complete") { Description = "Include re-prompts and the global commands of every state." };
+        var diagram = new Command("diagram", "Print the recovery flow as a Mermaid state diagram.") { write, complete };
         diagram.SetAction(parseResult =>
         {
             if (parseResult.GetValue(write) is { } file)
@@ -20,7 +21,7 @@ internal static class FlowCommand
                 return 0;
             }
 
-            output.WriteLine(FlowDiagram.Mermaid());
+            output.WriteLine(parseResult.GetValue(complete) ? FlowDiagram.MermaidComplete() : FlowDiagram.Mermaid());
             return 0;
         });
 

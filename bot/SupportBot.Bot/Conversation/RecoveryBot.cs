@@ -25,7 +25,6 @@ public sealed partial class RecoveryBot(
     VerificationService verification,
     CaseService cases,
     ReplyRenderer renderer,
-    ITextRenderer text,
     ISupportAvailability availability,
     SupportedLanguages languages,
     OutboxDeliveryWorker? delivery,

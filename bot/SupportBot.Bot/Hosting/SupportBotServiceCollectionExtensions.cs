@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using SupportBot.Bot.Cases;
 using SupportBot.Bot.Conversation;
 using SupportBot.Bot.Delivery;
-using SupportBot.Bot.Directory;
+using SupportBot.Bot.Accounts;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Storage.Sqlite;

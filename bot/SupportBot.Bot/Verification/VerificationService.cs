@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Bot.Delivery;
-using SupportBot.Bot.Directory;
+using SupportBot.Bot.Accounts;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Storage;
 using SupportBot.Dialogs.Conversation;

@@ -11,8 +11,26 @@ public static class FlowDiagram
     public const string BeginMarker = "<!-- recovery-flow:begin (generated from dialogs/SupportBot.Dialogs/Conversation/RecoveryFlow.cs) -->";
     public const string EndMarker = "<!-- recovery-flow:end -->";
 
-    /// <summary>The Mermaid text of the recovery flow.</summary>
-    public static string Mermaid() => MermaidGraph.Format(RecoveryFlow.Describe());
+    // Drawn once in the prose instead of from every state: they would hide the flow.
+    private static readonly HashSet<string> s_globalTriggers =
+        [nameof(RecoveryTrigger.StartOver), nameof(RecoveryTrigger.Stop), nameof(RecoveryTrigger.ChangeLanguage)];
+
+    /// <summary>
+    /// The Mermaid text of the recovery flow as people read it: every transition between two different states,
+    /// without re-prompts (a state answering and asking again) and without the global commands that every state has.
+    /// </summary>
+    public static string Mermaid() => MermaidGraph.Format(Readable(RecoveryFlow.Describe()));
+
+    /// <summary>The full graph, every re-prompt and global command included.</summary>
+    public static string MermaidComplete() => MermaidGraph.Format(RecoveryFlow.Describe());
+
+    private static StateMachineInfo Readable(StateMachineInfo info) => info with
+    {
+        States = [.. info.States.Select(state => state with
+        {
+            Transitions = [.. state.Transitions.Where(t => !t.IsReentry && t.Destination != state.State && !s_globalTriggers.Contains(t.Trigger))],
+        })],
+    };
 
     public static string MarkdownBlock(string mermaid) => "```mermaid\n" + mermaid.TrimEnd('\n') + "\n```";
 

@@ -15,5 +15,5 @@ public sealed record MessageUnderstanding(
     string? RequestedLanguage = null,
     Intent? Problem = null)
 {
-    public static Understanding Empty { get; } = new(null, ExtractedEntities.None);
+    public static MessageUnderstanding Empty { get; } = new(null, ExtractedEntities.None);
 }

@@ -358,7 +358,10 @@ internal sealed class RecoveryFlow
                 _turn.Say(Reply.Of("verify.identify.prompt", Cancel()));
                 break;
             case RecoveryTrigger.ChangeLanguage:
-                SayLanguageChanged();
+                if (!SayLanguageChanged())
+                {
+                    return; // The language question is the prompt.
+                }
                 _turn.Say(Reply.Of("verify.identify.prompt", Cancel()));
                 break;
             case RecoveryTrigger.Begin:
@@ -378,7 +381,10 @@ internal sealed class RecoveryFlow
         }
         else if (t.Trigger == RecoveryTrigger.ChangeLanguage)
         {
-            SayLanguageChanged();
+            if (!SayLanguageChanged())
+            {
+                return; // The language question is the prompt.
+            }
         }
         else if (t.Trigger == RecoveryTrigger.HumanRequested)
         {
@@ -412,7 +418,10 @@ internal sealed class RecoveryFlow
                 _turn.Say(Reply.Of("verify.code.rejected", Args(("triesLeft", rejected.TriesLeft)), ResendActions()));
                 break;
             case RecoveryTrigger.ChangeLanguage:
-                SayLanguageChanged();
+                if (!SayLanguageChanged())
+                {
+                    return; // The language question is the prompt.
+                }
                 _turn.Say(Reply.Of("verify.code.expected", ResendActions()));
                 break;
             case RecoveryTrigger.HumanRequested:
@@ -448,7 +457,10 @@ internal sealed class RecoveryFlow
 
         if (t.Trigger == RecoveryTrigger.ChangeLanguage)
         {
-            SayLanguageChanged();
+            if (!SayLanguageChanged())
+            {
+                return; // The language question is the prompt.
+            }
         }
 
         _turn.Say(Reply.Of("verify.second-factor.prompt", MethodActions(_turn.Snapshot.MethodsPassed)));
@@ -468,7 +480,10 @@ internal sealed class RecoveryFlow
         }
         else if (t.Trigger == RecoveryTrigger.ChangeLanguage)
         {
-            SayLanguageChanged();
+            if (!SayLanguageChanged())
+            {
+                return; // The language question is the prompt.
+            }
         }
 
         var minutes = _turn.Snapshot.RetryAfter is { } retry ? MinutesUntil(retry) : 0;
@@ -490,7 +505,10 @@ internal sealed class RecoveryFlow
         }
         else if (t.Trigger == RecoveryTrigger.ChangeLanguage)
         {
-            SayLanguageChanged();
+            if (!SayLanguageChanged())
+            {
+                return; // The language question is the prompt.
+            }
         }
 
         if (t.Destination == RecoveryState.Verified)
@@ -508,7 +526,10 @@ internal sealed class RecoveryFlow
         }
         else if (t.Trigger == RecoveryTrigger.ChangeLanguage)
         {
-            SayLanguageChanged();
+            if (!SayLanguageChanged())
+            {
+                return; // The language question is the prompt.
+            }
         }
 
         var next = _turn.Input.Availability.NextOpening;
@@ -535,7 +556,10 @@ internal sealed class RecoveryFlow
 
         if (t.Trigger == RecoveryTrigger.ChangeLanguage)
         {
-            SayLanguageChanged();
+            if (!SayLanguageChanged())
+            {
+                return; // The language question is the prompt.
+            }
         }
 
         _turn.Say(Reply.Of("queue.waiting", Args(("caseId", _turn.Snapshot.CaseId))));
@@ -549,7 +573,10 @@ internal sealed class RecoveryFlow
                 _turn.Say(Reply.Of("agent.joined", Args(("agentName", joined.AgentName))));
                 break;
             case RecoveryTrigger.ChangeLanguage:
-                SayLanguageChanged();
+                if (!SayLanguageChanged())
+                {
+                    return; // The language question is the prompt.
+                }
                 break;
             default:
                 if (_turn.Snapshot.CaseId is { } caseId)
@@ -599,7 +626,10 @@ internal sealed class RecoveryFlow
                     : Reply.Of("case.status.none", actions));
                 return;
             case RecoveryTrigger.ChangeLanguage:
-                SayLanguageChanged();
+                if (!SayLanguageChanged())
+                {
+                    return; // The language question is the prompt.
+                }
                 break;
         }
 
@@ -609,19 +639,21 @@ internal sealed class RecoveryFlow
         }
     }
 
-    private void SayLanguageChanged()
+    /// <summary>Switches to the requested language, or asks which one; <see langword="false"/> when it asked.</summary>
+    private bool SayLanguageChanged()
     {
         if (_turn.Input.Understanding.RequestedLanguage is { } language && _turn.Input.OfferedLanguages.Contains(language, StringComparer.Ordinal))
         {
             _turn.Snapshot = _turn.Snapshot with { Language = language, LanguageChosen = true };
             _turn.Say(Reply.Of("language.changed"));
-            return;
+            return true;
         }
 
         var buttons = _turn.Input.OfferedLanguages
             .Select(code => new ReplyAction("language.self-name", "lang:" + code, code))
             .ToArray();
         _turn.Say(Reply.Of("language.choose", buttons));
+        return false;
     }
 
     private ReplyAction[] ClarifyActions()

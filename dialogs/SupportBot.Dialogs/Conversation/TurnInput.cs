@@ -8,7 +8,7 @@ public sealed record TurnInput
     public required DateTimeOffset Now { get; init; }
 
     /// <summary>The understanding of a <see cref="InputKind.Message"/>.</summary>
-    public MessageUnderstanding Understanding { get; init; } = MessageMessageUnderstanding.Empty;
+    public MessageUnderstanding Understanding { get; init; } = MessageUnderstanding.Empty;
 
     /// <summary>The result of an effect, for <see cref="InputKind.ServiceResult"/>.</summary>
     public ServiceResult? Result { get; init; }

@@ -25,7 +25,7 @@ public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLe
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Conversation.MessageMessageMessageUnderstanding.Empty;
+            return Conversation.MessageUnderstanding.Empty;
         }
 
         var entities = EntityExtractor.Extract(text);

@@ -11,7 +11,7 @@ public sealed class DevOutboxEndpointTests
     {
         using var app = new BotApplication("Development");
 
-        using var response = await app.CreateClient().GetAsync("/dev/outbox");
+        using var response = await app.CreateClient().GetAsync("/dev/outbox", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -21,7 +21,7 @@ public sealed class DevOutboxEndpointTests
     {
         using var app = new BotApplication("Production");
 
-        using var response = await app.CreateClient().GetAsync("/dev/outbox");
+        using var response = await app.CreateClient().GetAsync("/dev/outbox", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -13,8 +13,8 @@ public static partial class DevOutbox
     /// <summary>Waits for the <paramref name="nth"/> (1-based) message to <paramref name="to"/> and returns the code in it.</summary>
     public static async Task<string> WaitForCodeAsync(HttpClient http, string to, int nth = 1)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(15))
         {
             var messages = (await ReadAsync(http)).Where(message => message.GetProperty("to").GetString() == to).ToList();
             if (messages.Count >= nth)

@@ -58,7 +58,7 @@ public sealed class RecoveryFlowTests
     [Fact]
     public void Readme_ShowsTheDiagramGeneratedFromTheCode()
     {
-        var expected = FlowDiagram.MarkdownBlock(MermaidGraph.Format(RecoveryFlow.Describe()));
+        var expected = FlowDiagram.MarkdownBlock(FlowDiagram.Mermaid());
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
 
         var actual = FlowDiagram.Extract(readme);

@@ -1,4 +1,4 @@
-namespace SupportBot.Bot.Directory;
+namespace SupportBot.Bot.Accounts;
 
 /// <summary>Whether an account can be recovered through the chat.</summary>
 public enum AccountStatus

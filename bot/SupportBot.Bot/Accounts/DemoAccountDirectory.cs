@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using SupportBot.Dialogs.Verification;
 
-namespace SupportBot.Bot.Directory;
+namespace SupportBot.Bot.Accounts;
 
 /// <summary>
 /// The demo accounts listed in the README, seeded when the host starts so that the whole recovery path can be

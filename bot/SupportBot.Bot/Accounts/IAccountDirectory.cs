@@ -1,4 +1,4 @@
-namespace SupportBot.Bot.Directory;
+namespace SupportBot.Bot.Accounts;
 
 /// <summary>The platform's account service, as far as recovery needs it. Read-only: the bot can change nothing.</summary>
 public interface IAccountDirectory

@@ -1,4 +1,4 @@
-namespace SupportBot.Bot.Directory;
+namespace SupportBot.Bot.Accounts;
 
 /// <summary>One spelling per identifier, so lookups and throttles see "Sam@Example.com " and "sam@example.com" as one.</summary>
 public static class IdentifierNormalizer

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SupportBot.Bot.Directory;
+namespace SupportBot.Bot.Accounts;
 
 /// <summary>The demo account directory, bound from section "Directory".</summary>
 public sealed class DemoDirectoryOptions
