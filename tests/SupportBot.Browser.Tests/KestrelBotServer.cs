@@ -85,6 +85,8 @@ public class KestrelBotServer : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // Each host gets its own data folder (SQLite file, keys), as a fresh install would.
+            builder.UseSetting("Data:Directory", Directory.CreateTempSubdirectory("supportbot-test-").FullName);
             builder.UseSetting("DirectLine:Secrets:0", Secret);
             builder.UseSetting("DirectLine:TokenRequestsPerMinute", "1000");
             foreach (var (key, value) in settings)

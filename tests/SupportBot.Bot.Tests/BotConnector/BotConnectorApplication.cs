@@ -14,6 +14,8 @@ internal sealed class BotConnectorApplication(
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Each host gets its own data folder (SQLite file, keys), as a fresh install would.
+        builder.UseSetting("Data:Directory", Directory.CreateTempSubdirectory("supportbot-test-").FullName);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>

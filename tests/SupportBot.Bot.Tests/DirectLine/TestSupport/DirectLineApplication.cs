@@ -28,6 +28,8 @@ internal sealed class DirectLineApplication(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Each host gets its own data folder (SQLite file, keys), as a fresh install would.
+        builder.UseSetting("Data:Directory", Directory.CreateTempSubdirectory("supportbot-test-").FullName);
         if (configureSecret)
         {
             builder.UseSetting("DirectLine:Secrets:0", Secret);
