@@ -27,9 +27,10 @@ internal static class MessagesLoadTest
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
+            builder.UseContentRoot(data.FullName);
             builder.UseSetting("Data:Directory", data.FullName);
             builder.UseSetting("Directory:Demo", "true");
-            builder.UseSetting("Directory:DemoExtraAccounts", (options.Conversations * options.Rounds).ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Directory:DemoExtraAccounts", (options.Conversations * (options.Rounds + 1)).ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services => services.AddSingleton<IMessageSender>(sender));
         });
