@@ -38,6 +38,9 @@ public class KestrelBotServer : IAsyncLifetime
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Storage:Sqlite:Path"] = Path.Combine(DataDirectory, "supportbot.db"),
+
+            // Every test client is 127.0.0.1, so the per-IP token limit would trip across a test run.
+            ["DirectLine:TokenRequestsPerMinute"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -7,10 +7,11 @@ namespace SupportBot.Browser.Tests;
 /// A stand-in for the conversation bot with a fixed script, so page tests do not depend on the real flow:
 /// <c>hello</c> gets a greeting with two suggested actions; any other message is acknowledged by quoting it.
 /// </summary>
+/// <remarks>No apostrophes in the script: Web Chat's markdown turns them into typographic quotes.</remarks>
 public sealed class ScriptedBot : IBot
 {
     public const string Greeting = "Hi! What happened to your account?";
-    public const string LockedOut = "I'm locked out";
+    public const string LockedOut = "I am locked out";
     public const string Hacked = "My account was hacked";
 
     public static string Acknowledgement(string text) => $"Got it: {text}";

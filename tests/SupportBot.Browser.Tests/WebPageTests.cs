@@ -147,11 +147,14 @@ public sealed class WebPageTests(ScriptedBotServer server, ChromiumBrowser chrom
         Assert.Equal("language-picker", await Page.EvaluateAsync<string>("document.activeElement.id"));
     }
 
+    // Web Chat shows its send box before Direct Line is online and ignores Enter until then, so wait until the
+    // page has recorded the started conversation.
     private async Task OpenChatAsync(string path)
     {
         await Page.GotoAsync(path);
         await Assertions.Expect(Page.Locator(SendBox)).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator("#language-picker")).ToBeEnabledAsync();
+        await Page.WaitForFunctionAsync("() => (JSON.parse(sessionStorage.getItem('supportbot.directline')) || {}).conversationId");
     }
 
     private async Task SendAsync(string text)

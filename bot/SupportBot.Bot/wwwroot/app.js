@@ -4,11 +4,12 @@
   'use strict';
 
   const FALLBACK_LANGUAGE = 'en';
-  const SESSION_KEY = 'supportbot.directline';   // sessionStorage: {token, userId, conversationId}
+  const SESSION_KEY = 'supportbot.directline';   // sessionStorage: {token, userId, conversationId, pendingConversationId}
   const LANGUAGE_KEY = 'supportbot.language';    // localStorage: the language the user picked
   const TOKEN_REFRESH_MS = 10 * 60 * 1000;       // tokens live longer; Direct Line JS refreshes its own copy too
 
   // Direct Line JS connection states (botframework-directlinejs ConnectionStatus).
+  const ONLINE = 2;
   const EXPIRED_TOKEN = 3;
   const FAILED_TO_CONNECT = 4;
   const ENDED = 5;
@@ -127,20 +128,27 @@
   // Resumes the conversation kept in this tab's sessionStorage, refreshing its token; otherwise starts afresh.
   async function connect() {
     const saved = readSession();
-    const session = (saved && await resume(saved)) || await newSession();
+    const resumed = saved && saved.conversationId ? await resume(saved) : null;
+    const session = resumed || await newSession();
     writeSession(session);
 
     const directLine = window.WebChat.createDirectLine({
       token: session.token,
-      conversationId: session.conversationId || undefined,
+      conversationId: resumed ? resumed.conversationId : undefined,
       domain: `${location.origin}/v3/directline`,
     });
 
     directLine.connectionStatus$.subscribe((state) => {
-      if (state === EXPIRED_TOKEN || state === FAILED_TO_CONNECT || state === ENDED) {
-        // A conversation that cannot be resumed: the next load starts a new one.
+      if (state === ONLINE) {
+        // The token's conversation exists once Direct Line JS has started it: from now on a reload resumes it.
+        const current = readSession();
+        if (current && !current.conversationId && current.pendingConversationId) {
+          rememberConversation(current.pendingConversationId);
+        }
+      } else if (state === EXPIRED_TOKEN || state === FAILED_TO_CONNECT || state === ENDED) {
+        // A conversation that cannot go on: start a new one, at once if this was a resumed one that is gone.
         sessionStorage.removeItem(SESSION_KEY);
-        if (saved && session.conversationId && state !== EXPIRED_TOKEN) {
+        if (resumed && state !== EXPIRED_TOKEN) {
           location.reload();
         }
       }
@@ -154,13 +162,12 @@
       }
     }, TOKEN_REFRESH_MS);
 
-    // The conversation id becomes known with the first activity; keep it so a reload reconnects to it.
+    // Activities carry the conversation id too, for a server whose token response names none.
     const store = window.WebChat.createStore({}, () => (next) => (action) => {
       if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
-        const conversationId = action.payload.activity.conversation && action.payload.activity.conversation.id;
-        const current = readSession();
-        if (conversationId && current && current.conversationId !== conversationId) {
-          writeSession({ ...current, conversationId });
+        const conversation = action.payload.activity.conversation;
+        if (conversation && conversation.id) {
+          rememberConversation(conversation.id);
         }
       }
       return next(action);
@@ -174,13 +181,25 @@
     return token ? { ...saved, token } : null;
   }
 
+  // The token comes with the id of a conversation that is not started yet, so it is kept aside until it is.
   async function newSession() {
-    const response = await fetch('/api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } });
+    const response = await fetch('/api/directline/token', {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ locale }),
+    });
     if (!response.ok) {
       throw new Error(`POST /api/directline/token answered ${response.status}`);
     }
     const body = await response.json();
-    return { token: body.token, userId: body.userId, conversationId: body.conversationId || null };
+    return { token: body.token, userId: body.userId, conversationId: null, pendingConversationId: body.conversationId || null };
+  }
+
+  function rememberConversation(conversationId) {
+    const current = readSession();
+    if (current && current.conversationId !== conversationId) {
+      writeSession({ ...current, conversationId });
+    }
   }
 
   async function refreshToken(token) {
