@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportBot.Bot.Protocol;
+using SupportBot.Bot.Storage;
 using Xunit;
 
 namespace SupportBot.Browser.Tests;
 
 /// <summary>
 /// The whole bot on a real Kestrel port of 127.0.0.1, for clients the in-memory TestServer cannot serve: a
-/// browser, a WebSocket. Development environment; SQLite and any other data in a throw-away directory.
+/// browser, a WebSocket. Development environment; SQLite and any other data in a throw-away directory, and an
+/// in-memory transcript store if the host registers none.
 /// </summary>
 /// <remarks>
 /// Use it as a collection or assembly fixture. Pass an <see cref="IBot"/> to replace the registered bot (a
@@ -37,6 +39,7 @@ public class KestrelBotServer : IAsyncLifetime
         DataDirectory = Directory.CreateTempSubdirectory("supportbot-tests-").FullName;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
+            ["Data:Directory"] = DataDirectory,
             ["Storage:Sqlite:Path"] = Path.Combine(DataDirectory, "supportbot.db"),
 
             // Every test client is 127.0.0.1, so the per-IP token limit would trip across a test run.
@@ -113,6 +116,8 @@ public class KestrelBotServer : IAsyncLifetime
                     services.RemoveAll<IBot>();
                     services.AddSingleton(bot);
                 }
+
+                services.TryAddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
 
                 owner.ConfigureTestServices(services);
             });

@@ -3,8 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SupportBot.Bot.Storage;
+using SupportBot.Bot.Tests.DirectLine.TestSupport;
 using SupportBot.Bot.Web;
 using Xunit;
 
@@ -146,7 +150,11 @@ public sealed class WebPagesEndpointsTests(WebPagesEndpointsTests.Application ap
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
+            builder.UseSetting("Data:Directory", _data);
             builder.UseSetting("Storage:Sqlite:Path", Path.Combine(_data, "supportbot.db"));
+
+            // Direct Line needs a transcript store; the host's own wins when it registers one.
+            builder.ConfigureTestServices(services => services.TryAddSingleton<ITranscriptStore, InMemoryTranscriptStore>());
         }
 
         public override async ValueTask DisposeAsync()
