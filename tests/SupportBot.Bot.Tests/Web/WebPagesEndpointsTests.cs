@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using SupportBot.Bot.Storage;
 using SupportBot.Bot.Tests.DirectLine.TestSupport;
 using SupportBot.Bot.Web;
@@ -118,23 +117,6 @@ public sealed class WebPagesEndpointsTests(WebPagesEndpointsTests.Application ap
         using var response = await _client.GetAsync($"/api/ui-strings?locale={Uri.EscapeDataString(locale)}", Cancellation);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    [Fact]
-    public void StartUp_LocalesPathWithoutCatalogs_FailsValidation()
-    {
-        var empty = Directory.CreateTempSubdirectory("supportbot-empty-locales-").FullName;
-        try
-        {
-            using var factory = new Application().WithWebHostBuilder(builder => builder.UseSetting("Locales:Path", empty));
-
-            var exception = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-            Assert.Contains(LanguageCatalog.MetadataRelativePath, exception.Message);
-        }
-        finally
-        {
-            Directory.Delete(empty);
-        }
     }
 
     private static string Header(HttpResponseMessage response, string name) =>
