@@ -19,7 +19,7 @@
   const status = byId('chat-status');
 
   let strings = {};
-  let language = { code: FALLBACK_LANGUAGE, dir: 'ltr' };
+  let language = null; // the picked language's {code, nativeName, dir}
   let locale = FALLBACK_LANGUAGE;
   let chat = null; // {directLine, store, userId}
 
@@ -64,7 +64,7 @@
       }
     }
 
-    const fallback = available.find((l) => l.code === FALLBACK_LANGUAGE) || { code: FALLBACK_LANGUAGE, nativeName: 'English', dir: 'ltr' };
+    const fallback = available.find((l) => l.code === FALLBACK_LANGUAGE) || available[0];
     return { info: fallback, locale: fallback.code };
   }
 
