@@ -3,6 +3,7 @@ using SupportBot.Bot.Channels.DirectLine;
 using SupportBot.Bot.Cli;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Hosting;
+using SupportBot.Bot.Web;
 
 // `supportbot chat`, `supportbot cases list`, …: the same engine without the web server.
 if (SupportBotCli.IsCommand(args))
@@ -20,6 +21,9 @@ builder.Services.AddSupportBotCore(builder.Configuration, builder.Environment);
 builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddBotConnector(builder.Configuration);
 
+// The built-in web page: Web Chat host page, its strings and the language list (Web/).
+builder.Services.AddWebPages();
+
 // Errors become ProblemDetails without internals, in every environment.
 builder.Services.AddProblemDetails();
 
@@ -29,6 +33,9 @@ await app.Services.InitializeSupportBotAsync(app.Lifetime.ApplicationStopping);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+// Security headers on every response, then the page's static files.
+app.UseWebPages();
+
 // Direct Line's stream is a WebSocket, its clients call from other origins, and its token exchange is rate-limited.
 app.UseWebSockets();
 app.UseCors();
@@ -36,6 +43,7 @@ app.UseRateLimiter();
 
 app.MapDirectLine();
 app.MapBotConnector();
+app.MapWebPages();
 
 // Demo delivery sink (only with the demo directory, never in Production).
 app.MapDevOutbox();

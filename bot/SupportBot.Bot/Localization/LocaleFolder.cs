@@ -33,30 +33,20 @@ public sealed class LocaleFolder
         }
     }
 
+    /// <summary>The folder named by <c>Locales:Path</c>, or found as <see cref="LocalesPathResolver"/> describes.</summary>
+    /// <exception cref="DirectoryNotFoundException">No folder, or one without the files every deployment needs.</exception>
     public static LocaleFolder Resolve(string? configured, string contentRoot)
     {
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return new LocaleFolder(System.IO.Path.IsPathRooted(configured) ? configured : System.IO.Path.Combine(contentRoot, configured));
-        }
-
-        var beside = System.IO.Path.Combine(contentRoot, "locales");
-        if (System.IO.Directory.Exists(beside))
-        {
-            return new LocaleFolder(beside);
-        }
-
-        foreach (var start in new[] { contentRoot, AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(System.IO.Path.Combine(directory.FullName, "SupportBot.sln")))
-                {
-                    return new LocaleFolder(System.IO.Path.Combine(directory.FullName, "locales"));
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("No locales folder found beside the content root or above the app; set Locales:Path.");
+        var path = LocalesPathResolver.Resolve(configured, contentRoot, AppContext.BaseDirectory)
+            ?? throw new DirectoryNotFoundException(
+                "Locales:Path is not set and no 'locales' folder was found in the content root, beside the application, or beside SupportBot.sln.");
+        var folder = new LocaleFolder(path);
+        var missing = RequiredFiles.Where(file => !File.Exists(System.IO.Path.Combine(folder.Root, file))).ToList();
+        return missing.Count == 0
+            ? folder
+            : throw new DirectoryNotFoundException($"Locales:Path '{folder.Root}' has no {string.Join(", ", missing)}.");
     }
+
+    /// <summary>Files without which the bot cannot speak or the page cannot show itself.</summary>
+    public static IReadOnlyList<string> RequiredFiles { get; } = ["_meta/languages.json", "en/messages.json", "en/ui.json", "en/intents.json"];
 }

@@ -1,1 +1,0 @@
-namespace SupportBot.Browser.Tests;
