@@ -1,0 +1,111 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace SupportBot.Browser.Tests;
+
+/// <summary>
+/// A person in Chromium, in the official Web Chat on the built-in page, walks the English path of the issue:
+/// hacked → steps → "I want a human" → identify → code to the pre-compromise contact → wrong code counted →
+/// right code → queued with a case number.
+/// </summary>
+public sealed partial class RecoveryPathBrowserTests(RecoveryBotServer server, ChromiumBrowser chromium) : IClassFixture<RecoveryBotServer>, IAsyncLifetime
+{
+    private const string SendBox = "[data-id='webchat-sendbox-input']";
+    private const string UserBubble = ".webchat__bubble--from-user";
+    private const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
+    private const string SuggestedActionButton = ".webchat__suggested-actions button";
+
+    private BrowserPage _browser = null!;
+
+    private IPage Page => _browser.Page;
+
+    public async ValueTask InitializeAsync() => _browser = await BrowserPage.OpenAsync(chromium.Browser, server.BaseAddress);
+
+    public ValueTask DisposeAsync() => _browser.DisposeAsync();
+
+    [Fact]
+    public async Task EnglishPath_HackedToQueued_InWebChat()
+    {
+        await Page.GotoAsync("/");
+        await Assertions.Expect(Page.Locator(SendBox)).ToBeVisibleAsync();
+        await Page.WaitForFunctionAsync("() => (JSON.parse(sessionStorage.getItem('supportbot.directline')) || {}).conversationId");
+
+        // The welcome arrives by itself, with the warning and the problem buttons.
+        await ExpectBotSaysAsync("never");
+        await Assertions.Expect(Page.Locator(SuggestedActionButton).Filter(new() { HasText = "I was hacked" })).ToBeVisibleAsync();
+
+        await SendAsync("someone hacked my account and changed my email");
+        await ExpectBotSaysAsync("Secure your email first");
+        await Assertions.Expect(Page.GetByText("Send failed", new() { Exact = false })).ToHaveCountAsync(0);
+
+        await SendAsync("I want to talk to a human");
+        await ExpectBotSaysAsync("prove the account is yours");
+
+        await SendAsync("sam@example.com");
+        var email = Page.Locator(SuggestedActionButton).Filter(new() { HasText = "Email" });
+        await Assertions.Expect(email).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator(SuggestedActionButton).Filter(new() { HasText = "Text message" })).ToBeVisibleAsync();
+
+        // A button is a messageBack: its title shows as the user's message.
+        await email.ClickAsync();
+        await Assertions.Expect(Page.Locator(UserBubble).Filter(new() { HasTextRegex = new Regex("^\\s*Email\\s*$") })).ToBeVisibleAsync();
+        await ExpectBotSaysAsync("8-digit code");
+
+        var code = await CodeSentToAsync("sam.old@example.com");
+        var wrong = code == "11111111" ? "22222222" : "11111111";
+        await SendAsync(wrong);
+        await ExpectBotSaysAsync("4 tries left");
+
+        // The code the user typed is hidden in the echo, and never shown back.
+        await Assertions.Expect(Page.Locator(UserBubble).Filter(new() { HasText = "[code hidden]" })).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator(UserBubble).Filter(new() { HasText = wrong })).ToHaveCountAsync(0);
+
+        await SendAsync(code);
+        var queued = Page.Locator(BotBubble).Filter(new() { HasTextRegex = CaseNumber() });
+        await Assertions.Expect(queued).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(queued).ToContainTextAsync("in line");
+        Assert.Empty(_browser.Errors);
+        await _browser.ScreenshotAsync("english-path-queued");
+    }
+
+    private async Task ExpectBotSaysAsync(string text) =>
+        await Assertions.Expect(Page.Locator(BotBubble).Filter(new() { HasText = text }).Last).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+    private async Task SendAsync(string text)
+    {
+        var sendBox = Page.Locator(SendBox);
+        await sendBox.FillAsync(text);
+        await sendBox.PressAsync("Enter");
+    }
+
+    private async Task<string> CodeSentToAsync(string to)
+    {
+        using var http = server.CreateClient();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            var messages = await http.GetFromJsonAsync<JsonElement>("/dev/outbox", TestContext.Current.CancellationToken);
+            foreach (var message in messages.EnumerateArray())
+            {
+                Assert.NotEqual("sam@example.com", message.GetProperty("to").GetString());
+                if (message.GetProperty("to").GetString() == to)
+                {
+                    return Digits().Match(message.GetProperty("text").GetString()!).Value;
+                }
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("No code was delivered to " + to);
+    }
+
+    [GeneratedRegex(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}")]
+    private static partial Regex CaseNumber();
+
+    [GeneratedRegex(@"\d{8}")]
+    private static partial Regex Digits();
+}
