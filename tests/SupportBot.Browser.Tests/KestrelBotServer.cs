@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Storage;
 using SupportBot.Bot.Tests.DirectLine.TestSupport;
@@ -16,10 +17,11 @@ using Xunit;
 namespace SupportBot.Browser.Tests;
 
 /// <summary>
-/// The real host (Program) on Kestrel at 127.0.0.1 and a free port, for clients that need a real socket: Node,
-/// browsers. By default the bot is the scripted test bot and the transcript lives in memory; a subclass can pass
-/// settings and override <see cref="ConfigureTestServices"/> to swap in something else. Use as a class or collection
-/// fixture.
+/// The real host (Program) on Kestrel at 127.0.0.1 and a free port, in the Development environment, for clients that
+/// need a real socket: Node, browsers. By default the bot is the scripted test bot and the transcript lives in memory;
+/// a subclass can pass settings, keep the host's own bot and storage (<c>scriptedBot: false</c>: RecoveryBot, SQLite
+/// in the host's temporary data folder, the demo accounts and <c>/dev/outbox</c>) and override
+/// <see cref="ConfigureTestServices"/> to swap in something else. Use as a class or collection fixture.
 /// </summary>
 public class KestrelBotServer : IAsyncLifetime
 {
@@ -35,15 +37,26 @@ public class KestrelBotServer : IAsyncLifetime
 
     /// <summary>For subclasses: configuration values on top of the defaults, e.g. <c>DirectLine:KeepAliveInterval</c>.</summary>
     protected KestrelBotServer(IReadOnlyDictionary<string, string>? settings)
+        : this(settings, scriptedBot: true)
     {
-        _factory = new Factory(this, settings ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// For subclasses: configuration values on top of the defaults, and whether the scripted test bot and the in-memory
+    /// transcript replace the host's own (<see langword="false"/>: the real bot on the real storage).
+    /// </summary>
+    protected KestrelBotServer(IReadOnlyDictionary<string, string>? settings, bool scriptedBot)
+    {
+        _factory = new Factory(this, settings ?? new Dictionary<string, string>(), scriptedBot);
     }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234</c>, without a trailing slash.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The transcript, when the server runs the scripted bot; unused otherwise.</summary>
     internal InMemoryTranscriptStore Store { get; } = new();
 
+    /// <summary>The bot, when the server runs the scripted one; unused otherwise.</summary>
     internal ScriptedTestBot Bot { get; } = new();
 
     public IServiceProvider Services => _factory.Services;
@@ -81,10 +94,14 @@ public class KestrelBotServer : IAsyncLifetime
     {
     }
 
-    private sealed class Factory(KestrelBotServer owner, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(KestrelBotServer owner, IReadOnlyDictionary<string, string> settings, bool scriptedBot)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // WebApplicationFactory's default, said out loud: /dev/outbox and the demo delivery sink depend on it.
+            builder.UseEnvironment(Environments.Development);
+
             // Each host gets its own data folder (SQLite file, keys), as a fresh install would.
             builder.UseSetting("Data:Directory", Directory.CreateTempSubdirectory("supportbot-test-").FullName);
             builder.UseSetting("DirectLine:Secrets:0", Secret);
@@ -96,8 +113,12 @@ public class KestrelBotServer : IAsyncLifetime
 
             builder.ConfigureTestServices(services =>
             {
-                services.AddSingleton<ITranscriptStore>(owner.Store);
-                services.AddSingleton<IBot>(owner.Bot);
+                if (scriptedBot)
+                {
+                    services.AddSingleton<ITranscriptStore>(owner.Store);
+                    services.AddSingleton<IBot>(owner.Bot);
+                }
+
                 owner.ConfigureTestServices(services);
             });
         }

@@ -12,12 +12,7 @@ public sealed class DirectLineJsTests(KestrelBotServer server) : IClassFixture<K
     public async Task OfficialClient_OverWebSocketAndPolling_SeesEchoesAndBotReplies()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var directory = FindCheckDirectory();
-        if (!Directory.Exists(Path.Combine(directory, "node_modules")))
-        {
-            var install = await NodeProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], directory, TimeSpan.FromMinutes(5), cancellationToken);
-            Assert.True(install.ExitCode == 0, "npm ci failed:\n" + install.Output);
-        }
+        var directory = await DirectLineJsFolder.PrepareAsync(cancellationToken);
 
         var token = await server.GetTokenAsync("en-US", cancellationToken);
         var (exitCode, output) = await NodeProcess.RunAsync(
@@ -30,19 +25,5 @@ public sealed class DirectLineJsTests(KestrelBotServer server) : IClassFixture<K
         Assert.Contains("you said: hello over websocket", output);
         Assert.Contains("you said: hello over polling", output);
         Assert.Contains("2 passed, 0 failed", output);
-    }
-
-    private static string FindCheckDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "directline-js");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"tests/directline-js not found above {AppContext.BaseDirectory}.");
     }
 }
