@@ -8,6 +8,9 @@ public sealed class RecoveryEngine(RecoveryEngineOptions options)
 {
     private readonly RecoveryEngineOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
+    // Configured flows waiting for a turn; each is used by one Decide at a time.
+    private readonly System.Collections.Concurrent.ConcurrentBag<RecoveryFlow> _flows = [];
+
     public RecoveryEngine()
         : this(new RecoveryEngineOptions())
     {
@@ -20,7 +23,23 @@ public sealed class RecoveryEngine(RecoveryEngineOptions options)
         ArgumentNullException.ThrowIfNull(input);
 
         var turn = new TurnScratch(snapshot, input, _options);
-        var flow = new RecoveryFlow(turn);
+        if (_flows.TryTake(out var flow))
+        {
+            flow.Bind(turn);
+        }
+        else
+        {
+            flow = new RecoveryFlow(turn);
+        }
+
+        // A flow that threw mid-transition is dropped rather than reused.
+        var decision = DecideWith(flow, turn, snapshot, input);
+        _flows.Add(flow);
+        return decision;
+    }
+
+    private TurnDecision DecideWith(RecoveryFlow flow, TurnScratch turn, ConversationSnapshot snapshot, TurnInput input)
+    {
         var trigger = TriggerMapper.Map(snapshot, input, _options);
 
         if (snapshot.State == RecoveryState.Start && input.Kind == InputKind.Message)

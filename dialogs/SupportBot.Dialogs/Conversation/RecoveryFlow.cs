@@ -13,7 +13,7 @@ namespace SupportBot.Dialogs.Conversation;
 /// <see cref="RecoveryState.Verified"/> (or its substate <see cref="RecoveryState.AfterHours"/>), and
 /// <see cref="RecoveryState.Verified"/> only on <see cref="RecoveryTrigger.CodeAccepted"/>, a trigger that only a
 /// verification service result can produce, guarded by the proofs that result carries.
-/// One instance serves one turn; it is not thread-safe.
+/// An instance serves one turn at a time (<see cref="Bind"/>); it is not thread-safe.
 /// </remarks>
 internal sealed class RecoveryFlow
 {
@@ -37,7 +37,7 @@ internal sealed class RecoveryFlow
     ];
 
     private readonly StateMachine<RecoveryState, RecoveryTrigger> _machine;
-    private readonly TurnScratch _turn;
+    private TurnScratch _turn;
 
     // The pairs the explicit table leaves open, computed once from the table itself (see ConfigureRemainingPairs).
     private static readonly Lazy<(RecoveryState State, RecoveryTrigger Trigger, bool Ignore)[]> s_remainingPairs =
@@ -60,6 +60,12 @@ internal sealed class RecoveryFlow
             ConfigureRemainingPairs();
         }
     }
+
+    /// <summary>
+    /// Points this (already configured) flow at another turn. Configuring the table costs far more than a decision,
+    /// so <see cref="RecoveryEngine"/> keeps configured flows and rebinds them, one turn at a time each.
+    /// </summary>
+    public void Bind(TurnScratch turn) => _turn = turn ?? throw new ArgumentNullException(nameof(turn));
 
     /// <summary>The configured graph, for the diagram and the completeness test.</summary>
     public static StateMachineInfo Describe() => new RecoveryFlow(TurnScratch.ForDescription()).Machine.GetInfo();
