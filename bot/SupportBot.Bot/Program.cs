@@ -13,6 +13,10 @@ if (SupportBotCli.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Per-request framework logs drown what matters (turn failures, deliveries, start-up); Logging:LogLevel can raise them.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+
 // Engine, understanding, storage, verification, delivery, cases.
 builder.Services.AddSupportBotCore(builder.Configuration, builder.Environment);
 
