@@ -15,10 +15,9 @@
 // sent; a bot reply must arrive with replyToId set to that id; no conversationUpdate may reach the client.
 // Exits 0 when both passes pass, 1 otherwise, 2 on bad usage.
 
-const { JSDOM } = require('jsdom');
+const { loadDirectLine, fetchToken, userFromToken } = require('./directline-client');
 
 const PASS_TIMEOUT_MS = 20000;
-const PAGE_ORIGIN = 'http://webchat.test/';
 
 async function main() {
   const [baseArgument, tokenArgument] = process.argv.slice(2);
@@ -28,20 +27,14 @@ async function main() {
   }
 
   const base = baseArgument.replace(/\/+$/, '');
-  const dom = new JSDOM('<!doctype html><title>directline-js check</title>', { url: PAGE_ORIGIN });
-  global.window = dom.window;
-  global.XMLHttpRequest = dom.window.XMLHttpRequest;
-  global.WebSocket = dom.window.WebSocket;
-
-  // Loaded only now: the client and its rxjs look for the globals above when they load.
-  const { DirectLine, ConnectionStatus } = require('botframework-directlinejs');
+  const { DirectLine, ConnectionStatus } = loadDirectLine('directline-js check');
 
   let failed = 0;
   let passed = 0;
   try {
-    const token = tokenArgument || (await fetchToken(base));
+    const token = tokenArgument || (await fetchToken(base, 'en-US'));
     const userId = userFromToken(token);
-    console.log(`server ${base}, page origin ${PAGE_ORIGIN}, user ${userId}`);
+    console.log(`server ${base}, user ${userId}`);
     for (const [name, webSocket] of [['websocket', true], ['polling', false]]) {
       try {
         const outcome = await runPass({ DirectLine, ConnectionStatus, base, token, userId, name, webSocket });
@@ -56,39 +49,11 @@ async function main() {
     failed++;
     console.log(`FAIL setup: ${error.message}`);
   } finally {
-    dom.window.close();
+    global.window.close();
   }
 
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 && passed === 2 ? 0 : 1;
-}
-
-async function fetchToken(base) {
-  const response = await fetch(`${base}/api/directline/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ locale: 'en-US' }),
-  });
-  if (!response.ok) {
-    throw new Error(`token exchange answered HTTP ${response.status}: ${await response.text()}`);
-  }
-
-  const body = await response.json();
-  if (typeof body.token !== 'string') {
-    throw new Error(`token exchange returned no token: ${JSON.stringify(body)}`);
-  }
-
-  return body.token;
-}
-
-// What DirectLineJS and Web Chat do: the JWT's `user` claim is the user id.
-function userFromToken(token) {
-  const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
-  if (typeof payload.user !== 'string' || !payload.user.startsWith('dl_')) {
-    throw new Error(`the token's user claim is not a dl_ id: ${JSON.stringify(payload.user)}`);
-  }
-
-  return payload.user;
 }
 
 function runPass({ DirectLine, ConnectionStatus, base, token, userId, name, webSocket }) {

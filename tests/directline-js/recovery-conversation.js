@@ -19,12 +19,11 @@
 // every checked bot reply must point at that echo with replyToId.
 // Exits 0 when every pass passes, 1 otherwise, 2 on bad usage.
 
-const { JSDOM } = require('jsdom');
+const { loadDirectLine, fetchToken, userFromToken } = require('./directline-client');
 
 const STEP_TIMEOUT_MS = 15000;
 const OVERALL_TIMEOUT_MS = 100000;
 const OUTBOX_POLL_MS = 200;
-const PAGE_ORIGIN = 'http://webchat.test/';
 const LOCALE = 'en-US';
 
 const PASSES = {
@@ -51,17 +50,11 @@ async function main() {
   }
 
   const base = baseArgument.replace(/\/+$/, '');
-  const dom = new JSDOM('<!doctype html><title>recovery conversation</title>', { url: PAGE_ORIGIN });
-  global.window = dom.window;
-  global.XMLHttpRequest = dom.window.XMLHttpRequest;
-  global.WebSocket = dom.window.WebSocket;
-
-  // Loaded only now: the client and its rxjs look for the globals above when they load.
-  const { DirectLine, ConnectionStatus } = require('botframework-directlinejs');
+  const { DirectLine, ConnectionStatus } = loadDirectLine('recovery conversation');
 
   let passed = 0;
   let failed = 0;
-  console.log(`server ${base}, page origin ${PAGE_ORIGIN}, passes: ${modes.join(', ')}`);
+  console.log(`server ${base}, passes: ${modes.join(', ')}`);
   try {
     for (const mode of modes) {
       const started = Date.now();
@@ -75,7 +68,7 @@ async function main() {
       }
     }
   } finally {
-    dom.window.close();
+    global.window.close();
   }
 
   console.log(`${passed} passed, ${failed} failed`);
@@ -84,7 +77,7 @@ async function main() {
 
 async function runPass({ DirectLine, ConnectionStatus, base, mode, webSocket, account, codeTo, neverTo }) {
   const log = message => console.log(`[${mode}] ${message}`);
-  const token = await fetchToken(base);
+  const token = await fetchToken(base, LOCALE);
   const userId = userFromToken(token);
   const conversation = openConversation({ DirectLine, ConnectionStatus, base, token, webSocket });
   log(`user ${userId}, webSocket ${webSocket}, account ${account}`);
@@ -340,34 +333,6 @@ function expectReply(conversation, echo, description, predicate) {
 
 function isBotMessage(activity) {
   return activity.type === 'message' && activity.from && activity.from.role === 'bot';
-}
-
-async function fetchToken(base) {
-  const response = await fetch(`${base}/api/directline/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ locale: LOCALE }),
-  });
-  if (!response.ok) {
-    throw new Error(`token exchange answered HTTP ${response.status}: ${await response.text()}`);
-  }
-
-  const body = await response.json();
-  if (typeof body.token !== 'string') {
-    throw new Error(`token exchange returned no token: ${JSON.stringify(body)}`);
-  }
-
-  return body.token;
-}
-
-// What DirectLineJS and Web Chat do: the JWT's `user` claim is the user id.
-function userFromToken(token) {
-  const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
-  if (typeof payload.user !== 'string' || !payload.user.startsWith('dl_')) {
-    throw new Error(`the token's user claim is not a dl_ id: ${JSON.stringify(payload.user)}`);
-  }
-
-  return payload.user;
 }
 
 async function readOutbox(base) {
