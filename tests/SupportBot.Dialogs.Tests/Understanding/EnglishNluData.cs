@@ -10,7 +10,7 @@ namespace SupportBot.Dialogs.Tests.Understanding;
 /// </remarks>
 internal static class EnglishNluData
 {
-    private static readonly Lazy<string> s_root = new(FindRepositoryRoot);
+    private static readonly Lazy<string> s_root = new(() => RepositoryRoot.Path);
     private static readonly Lazy<IntentTrainingSet> s_training = new(() =>
         IntentTrainingSet.Parse(File.ReadAllText(TrainingPath), "locales/en/intents.json"));
 
@@ -35,18 +35,4 @@ internal static class EnglishNluData
                 var label = json.RootElement.GetProperty("intent").GetString()!;
                 return (text, IntentLabels.FromLabel(label) ?? throw new InvalidDataException($"Unknown intent '{label}' in {HeldOutPath}."));
             })];
-
-    /// <summary>Walks up from the test binaries to the directory holding SupportBot.sln.</summary>
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SupportBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"SupportBot.sln not found above {AppContext.BaseDirectory}.");
-    }
 }
