@@ -48,6 +48,10 @@ internal static class MessagesLoadTest
             // Round 0 warms up (JIT, connection pool, SQLite cache) and is not reported.
             var latencies = new List<double>[options.Connections];
             var queued = 0;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var pauseBefore = GC.GetTotalPauseDuration();
             var stopwatch = Stopwatch.StartNew();
             var next = -1;
             var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
@@ -65,6 +69,10 @@ internal static class MessagesLoadTest
             });
             await Task.WhenAll(workers);
             stopwatch.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            var gcs = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3);
+            var pause = GC.GetTotalPauseDuration() - pauseBefore;
 
             if (round == 0)
             {
@@ -73,7 +81,7 @@ internal static class MessagesLoadTest
 
             var all = latencies.SelectMany(list => list).Order().ToArray();
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"round {round}: {all.Length} turns in {stopwatch.Elapsed.TotalSeconds:F2} s = {all.Length / stopwatch.Elapsed.TotalSeconds:F0} turns/s; p50 {Percentile(all, 0.50):F2} ms, p99 {Percentile(all, 0.99):F2} ms, max {all[^1]:F1} ms; {queued}/{options.Conversations} conversations queued");
+                $"round {round}: {all.Length} turns in {stopwatch.Elapsed.TotalSeconds:F2} s = {all.Length / stopwatch.Elapsed.TotalSeconds:F0} turns/s; p50 {Percentile(all, 0.50):F2} ms, p99 {Percentile(all, 0.99):F2} ms, max {all[^1]:F1} ms; {queued}/{options.Conversations} conversations queued; CPU {cpu.TotalMilliseconds * 1000 / all.Length:F0} µs/turn ({cpu.TotalSeconds / stopwatch.Elapsed.TotalSeconds * 100:F0}%), {allocated / all.Length / 1024.0:F1} KB allocated/turn, GCs {gcs.Item1}/{gcs.Item2}/{gcs.Item3} paused {pause.TotalMilliseconds:F0} ms");
             await log.WriteLineAsync(line);
             report.AppendLine(line);
         }
