@@ -41,6 +41,14 @@ internal static class MessagesLoadTest
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress };
 
+        if (options.OpenOnly)
+        {
+            var memory = await OpenConversationsAsync(client, options, cancellationToken);
+            await log.WriteLineAsync(memory);
+            data.Delete(recursive: true);
+            return memory;
+        }
+
         var report = new StringBuilder();
         var user = 0;
         for (var round = 0; round <= options.Rounds; round++)
@@ -88,6 +96,43 @@ internal static class MessagesLoadTest
 
         data.Delete(recursive: true);
         return report.ToString();
+    }
+
+    /// <summary>
+    /// SPEC §10's memory budget: opens the conversations (started and one message each, none finished) and reports
+    /// the working set. Client and server share the process, so the figure includes the load generator.
+    /// </summary>
+    private static async Task<string> OpenConversationsAsync(HttpClient client, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var workers = Enumerable.Range(0, options.Connections).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < options.Conversations)
+            {
+                var conversationId = $"open-{index}";
+                await PostAsync(client, Activity(conversationId, "conversationUpdate", null, null), cancellationToken);
+                await PostAsync(client, Activity(conversationId, "message", s_script[1], null), cancellationToken);
+            }
+        });
+        await Task.WhenAll(workers);
+
+        using var process = Process.GetCurrentProcess();
+        var workingSet = process.WorkingSet64;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        process.Refresh();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{options.Conversations} conversations open: working set {workingSet / 1048576.0:F0} MB (after a full GC {process.WorkingSet64 / 1048576.0:F0} MB, peak {process.PeakWorkingSet64 / 1048576.0:F0} MB), managed heap {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MB");
+    }
+
+    private static async Task PostAsync(HttpClient client, object activity, CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsJsonAsync("/api/messages", activity, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"/api/messages answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
     }
 
     private static async Task<bool> RunConversationAsync(HttpClient client, CapturingSender sender, string conversationId, string identifier, List<double> latencies, CancellationToken cancellationToken)
