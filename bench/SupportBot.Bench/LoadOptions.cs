@@ -3,7 +3,8 @@ using System.Globalization;
 namespace SupportBot.Bench;
 
 /// <summary>The load generator's knobs; the defaults are the budget's scenario (SPEC §10).</summary>
-internal sealed record LoadOptions(int Conversations, int Connections, int Rounds)
+/// <remarks><c>--open-only</c> measures memory instead: it opens the conversations (start and one message each) and reports the working set.</remarks>
+internal sealed record LoadOptions(int Conversations, int Connections, int Rounds, bool OpenOnly = false)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -13,6 +14,6 @@ internal sealed record LoadOptions(int Conversations, int Connections, int Round
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new LoadOptions(Get("--conversations", 1000), Get("--connections", 32), Get("--rounds", 3));
+        return new LoadOptions(Get("--conversations", 1000), Get("--connections", 32), Get("--rounds", 3), args.Contains("--open-only"));
     }
 }

@@ -41,6 +41,14 @@ internal static class MessagesLoadTest
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress };
 
+        if (options.OpenOnly)
+        {
+            var memory = await OpenConversationsAsync(client, options, cancellationToken);
+            await log.WriteLineAsync(memory);
+            data.Delete(recursive: true);
+            return memory;
+        }
+
         var report = new StringBuilder();
         var user = 0;
         for (var round = 0; round <= options.Rounds; round++)
@@ -48,6 +56,10 @@ internal static class MessagesLoadTest
             // Round 0 warms up (JIT, connection pool, SQLite cache) and is not reported.
             var latencies = new List<double>[options.Connections];
             var queued = 0;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var pauseBefore = GC.GetTotalPauseDuration();
             var stopwatch = Stopwatch.StartNew();
             var next = -1;
             var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
@@ -65,6 +77,10 @@ internal static class MessagesLoadTest
             });
             await Task.WhenAll(workers);
             stopwatch.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            var gcs = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3);
+            var pause = GC.GetTotalPauseDuration() - pauseBefore;
 
             if (round == 0)
             {
@@ -73,13 +89,50 @@ internal static class MessagesLoadTest
 
             var all = latencies.SelectMany(list => list).Order().ToArray();
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"round {round}: {all.Length} turns in {stopwatch.Elapsed.TotalSeconds:F2} s = {all.Length / stopwatch.Elapsed.TotalSeconds:F0} turns/s; p50 {Percentile(all, 0.50):F2} ms, p99 {Percentile(all, 0.99):F2} ms, max {all[^1]:F1} ms; {queued}/{options.Conversations} conversations queued");
+                $"round {round}: {all.Length} turns in {stopwatch.Elapsed.TotalSeconds:F2} s = {all.Length / stopwatch.Elapsed.TotalSeconds:F0} turns/s; p50 {Percentile(all, 0.50):F2} ms, p99 {Percentile(all, 0.99):F2} ms, max {all[^1]:F1} ms; {queued}/{options.Conversations} conversations queued; CPU {cpu.TotalMilliseconds * 1000 / all.Length:F0} µs/turn ({cpu.TotalSeconds / stopwatch.Elapsed.TotalSeconds * 100:F0}%), {allocated / all.Length / 1024.0:F1} KB allocated/turn, GCs {gcs.Item1}/{gcs.Item2}/{gcs.Item3} paused {pause.TotalMilliseconds:F0} ms");
             await log.WriteLineAsync(line);
             report.AppendLine(line);
         }
 
         data.Delete(recursive: true);
         return report.ToString();
+    }
+
+    /// <summary>
+    /// SPEC §10's memory budget: opens the conversations (started and one message each, none finished) and reports
+    /// the working set. Client and server share the process, so the figure includes the load generator.
+    /// </summary>
+    private static async Task<string> OpenConversationsAsync(HttpClient client, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var workers = Enumerable.Range(0, options.Connections).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < options.Conversations)
+            {
+                var conversationId = $"open-{index}";
+                await PostAsync(client, Activity(conversationId, "conversationUpdate", null, null), cancellationToken);
+                await PostAsync(client, Activity(conversationId, "message", s_script[1], null), cancellationToken);
+            }
+        });
+        await Task.WhenAll(workers);
+
+        using var process = Process.GetCurrentProcess();
+        var workingSet = process.WorkingSet64;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        process.Refresh();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{options.Conversations} conversations open: working set {workingSet / 1048576.0:F0} MB (after a full GC {process.WorkingSet64 / 1048576.0:F0} MB, peak {process.PeakWorkingSet64 / 1048576.0:F0} MB), managed heap {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MB");
+    }
+
+    private static async Task PostAsync(HttpClient client, object activity, CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsJsonAsync("/api/messages", activity, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"/api/messages answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
     }
 
     private static async Task<bool> RunConversationAsync(HttpClient client, CapturingSender sender, string conversationId, string identifier, List<double> latencies, CancellationToken cancellationToken)

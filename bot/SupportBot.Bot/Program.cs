@@ -11,6 +11,14 @@ if (SupportBotCli.IsCommand(args))
     return await SupportBotCli.RunAsync(args, Console.In, Console.Out, Console.Error);
 }
 
+// appsettings*.json reload on change through a file watcher on the content root, which also holds data/: with
+// inotify it would wake for every write to the SQLite log (≈10% of the CPU under load). Polling looks only at the
+// watched files, every few seconds, so a changed log level is still picked up.
+if (Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER") is null)
+{
+    Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Per-request framework logs drown what matters (turn failures, deliveries, start-up); Logging:LogLevel can raise them.

@@ -204,7 +204,8 @@ public sealed partial class RecoveryBot(
 
     private static string RedactedJson(Activity activity, string redactedText)
     {
-        var copy = JsonSerializer.Deserialize<Activity>(JsonSerializer.Serialize(activity, ProtocolJson.Options), ProtocolJson.Options)!;
+        // Only Text and Id differ from the received activity, so a shallow copy serializes the same as a deep one.
+        var copy = activity.ShallowCopy();
         copy.Text = redactedText;
         copy.Id = null;
         return JsonSerializer.Serialize(copy, ProtocolJson.Options);

@@ -56,6 +56,9 @@ public sealed class Activity
         Text = text,
     };
 
+    /// <summary>A copy of this activity's fields; nested objects are shared, so change only the copy's own fields.</summary>
+    internal Activity ShallowCopy() => (Activity)MemberwiseClone();
+
     /// <summary>The reference a later message needs to reach this conversation again.</summary>
     public ConversationReference GetConversationReference() => new()
     {

@@ -16,11 +16,19 @@ internal static class WebPagesApplicationBuilderExtensions
             return next(context);
         });
 
-        // `/` serves wwwroot/index.html.
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = PrepareStaticFile });
+        // `/` serves wwwroot/index.html. Channel and API calls never name a file, so they skip the file lookups.
+        app.UseWhen(
+            static context => !IsApiPath(context.Request.Path),
+            static files =>
+            {
+                files.UseDefaultFiles();
+                files.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = PrepareStaticFile });
+            });
         return app;
     }
+
+    private static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/v3", StringComparison.OrdinalIgnoreCase);
 
     private static void PrepareStaticFile(StaticFileResponseContext context)
     {
