@@ -11,15 +11,9 @@ if (SupportBotCli.IsCommand(args))
     return await SupportBotCli.RunAsync(args, Console.In, Console.Out, Console.Error);
 }
 
-// appsettings*.json reload on change through a file watcher on the content root, which also holds data/: with
-// inotify it would wake for every write to the SQLite log (≈10% of the CPU under load). Polling looks only at the
-// watched files, every few seconds, so a changed log level is still picked up.
-if (Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER") is null)
-{
-    Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
-}
-
-var builder = WebApplication.CreateBuilder(args);
+// Configuration is read once at start-up. Reloading appsettings*.json on change means a recursive file watcher on
+// the content root, which also holds data/: it woke for every write to the SQLite log (≈10% of the CPU under load).
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 
 // Per-request framework logs drown what matters (turn failures, deliveries, start-up); Logging:LogLevel can raise them.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
