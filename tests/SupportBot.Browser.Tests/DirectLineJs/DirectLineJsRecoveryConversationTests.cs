@@ -8,7 +8,7 @@ namespace SupportBot.Browser.Tests.DirectLineJs;
 /// to the old email) and once by polling (as maria), each in its own conversation. It checks the replies of every step,
 /// the messageBack buttons, the code in /dev/outbox, the redacted echo of a typed code and the case number at the end.
 /// </summary>
-public sealed class DirectLineJsRecoveryConversationTests(RecoveryBotKestrelServer server) : IClassFixture<RecoveryBotKestrelServer>
+public sealed class DirectLineJsRecoveryConversationTests(RecoveryBotServer server) : IClassFixture<RecoveryBotServer>
 {
     [Theory]
     [InlineData("websocket")]
