@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SupportBot.Bot.Delivery;
+using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
 
 namespace SupportBot.Bot.Cli;
@@ -21,10 +22,14 @@ internal static class ChatCommand
             var bot = host.Services.GetRequiredService<IBot>();
             var worker = host.Services.GetService<OutboxDeliveryWorker>();
             var sink = host.Services.GetService<DevOutboxSender>();
+            var text = host.Services.GetRequiredService<ITextRenderer>();
+            var languages = host.Services.GetRequiredService<SupportedLanguages>();
             var conversationId = parseResult.GetValue(conversation) ?? "terminal-" + Guid.NewGuid().ToString("N")[..12];
-            var session = new TerminalSession(bot, output, conversationId, parseResult.GetValue(language) ?? "en");
+            var locale = parseResult.GetValue(language) ?? "en";
+            var session = new TerminalSession(bot, output, conversationId, locale);
+            var uiLanguage = languages.Resolve(locale) ?? languages.Default;
 
-            await output.WriteLineAsync($"(conversation {conversationId}; type a message, a number to press a button, or Ctrl+D to leave)");
+            await output.WriteLineAsync(text.Render(uiLanguage, "terminal.intro", new Dictionary<string, object?> { ["conversationId"] = conversationId }));
             await session.StartAsync(cancellationToken);
             var shown = sink?.Delivered().Count ?? 0;
             while (await input.ReadLineAsync(cancellationToken) is { } line)
@@ -40,7 +45,12 @@ internal static class ChatCommand
                     var delivered = sink.Delivered();
                     foreach (var message in delivered.Skip(shown))
                     {
-                        await output.WriteLineAsync($"  [demo {message.Channel} to {message.To}] {message.Text.ReplaceLineEndings(" ")}");
+                        await output.WriteLineAsync("  " + text.Render(uiLanguage, "terminal.delivered", new Dictionary<string, object?>
+                        {
+                            ["channel"] = message.Channel,
+                            ["to"] = message.To,
+                            ["text"] = message.Text.ReplaceLineEndings(" "),
+                        }));
                     }
 
                     shown = delivered.Count;
