@@ -205,6 +205,21 @@ public sealed class BotConnectorEndpointTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("https://attacker.example/collect/")]
+    [InlineData("http://relay.invalid/")]
+    public async Task PostActivity_WithoutAppIdToAnotherMachine_Returns400AndSendsNothing(string serviceUrl)
+    {
+        var bot = ScriptedBot.Echo();
+        await using var app = CreateApplication(bot);
+
+        using var response = await app.CreateClient().SendAsync(Post(Message(serviceUrl)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(bot.Received);
+        Assert.Empty(_channel.Replies);
+    }
+
+    [Theory]
     [InlineData(new byte[] { 0xFF })]               // never valid
     [InlineData(new byte[] { 0xC3, 0x28 })]         // broken two-byte sequence
     [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]   // UTF-16 surrogate

@@ -95,6 +95,15 @@ internal sealed class BotConnectorHandler(
             return Problem(StatusCodes.Status400BadRequest, "The activity has no absolute serviceUrl or no conversation id to reply to.");
         }
 
+        // Unauthenticated callers must not make the bot POST wherever they like: without an app id (local use, the
+        // Emulator) replies go only to this machine, or come back in the response with expectReplies.
+        if (!turn.ExpectsReplies && authentication.Identity.Kind == ChannelIdentityKind.Anonymous && !IsLoopback(activity.ServiceUrl))
+        {
+            BotConnectorLog.NonLocalServiceUrlRefused(logger);
+            return Problem(StatusCodes.Status400BadRequest,
+                "Without a configured app id, replies go only to a serviceUrl on this machine; use deliveryMode expectReplies or configure BotConnector:MicrosoftAppId.");
+        }
+
         try
         {
             await bot.OnTurnAsync(turn, cancellationToken).ConfigureAwait(false);
@@ -151,6 +160,10 @@ internal sealed class BotConnectorHandler(
             ? TypedResults.Json(json, ProtocolJson.Options, statusCode: status)
             : status == StatusCodes.Status200OK ? TypedResults.Ok() : Problem(status, "The bot answered the invoke with an error.");
     }
+
+    private static bool IsLoopback(string? serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host, out var address) && System.Net.IPAddress.IsLoopback(address)));
 
     private static bool HasReplyAddress(Activity activity) =>
         Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)

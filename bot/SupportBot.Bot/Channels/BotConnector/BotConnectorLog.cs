@@ -23,9 +23,12 @@ internal static partial class BotConnectorLog
     [LoggerMessage(6, LogLevel.Warning, "Could not read the request body.")]
     public static partial void BodyUnreadable(ILogger logger, Exception exception);
 
-    [LoggerMessage(7, LogLevel.Warning, "BotConnector has no MicrosoftAppId: /api/messages accepts unauthenticated calls and posts replies to any serviceUrl. Use this only locally.")]
+    [LoggerMessage(7, LogLevel.Warning, "BotConnector has no MicrosoftAppId: /api/messages accepts unauthenticated calls and replies only in the response (expectReplies) or to a serviceUrl on this machine. Use this only locally.")]
     public static partial void AuthenticationDisabled(ILogger logger);
 
     [LoggerMessage(8, LogLevel.Error, "The Bot Connector endpoint failed.")]
     public static partial void EndpointFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Warning, "Refused an unauthenticated activity whose serviceUrl is not on this machine.")]
+    public static partial void NonLocalServiceUrlRefused(ILogger logger);
 }
