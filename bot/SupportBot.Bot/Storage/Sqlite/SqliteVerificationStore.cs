@@ -60,6 +60,18 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
         WHERE account_id = $account_id AND destination_key = $destination_key AND sent_at >= $since;
         """;
 
+    // One statement reads one snapshot, so the four figures agree with each other.
+    private const string SendWindowSql =
+        """
+        SELECT
+            (SELECT failures FROM account_failures WHERE account_id = $account_id),
+            (SELECT last_failure_at FROM account_failures WHERE account_id = $account_id),
+            (SELECT COUNT(*) FROM code_sends WHERE account_id = $account_id AND sent_at >= $hour_ago),
+            (SELECT COUNT(*) FROM code_sends WHERE account_id = $account_id AND sent_at >= $day_ago),
+            (SELECT COUNT(*) FROM code_sends
+             WHERE account_id = $account_id AND destination_key = $destination_key AND sent_at >= $hour_ago);
+        """;
+
     private readonly SqliteDatabase _database = database;
 
     public Task StoreCodeAsync(IssuedCode code, CancellationToken cancellationToken)
@@ -68,25 +80,48 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
         return _database.WriteAsync(
             "storing a verification code",
             code,
+            static (session, code, token) => InsertCodeAsync(session, code, token),
+            cancellationToken);
+    }
+
+    public Task IssueCodeAsync(IssuedCode code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return _database.WriteAsync(
+            "issuing a verification code",
+            code,
             static async (session, code, token) =>
             {
-                await session.Command(InvalidateLiveSql)
+                await InsertCodeAsync(session, code, token);
+                return await session.Command(InsertSendSql)
                     .Bind("$account_id", code.AccountId)
-                    .Bind("$session_id", code.SessionId)
+                    .Bind("$destination_key", code.DestinationKey)
                     .Bind("$at", code.IssuedAt)
                     .ExecuteNonQueryAsync(token);
-                return await session.Command(InsertCodeSql)
-                    .Bind("$code_id", code.CodeId)
-                    .Bind("$account_id", code.AccountId)
-                    .Bind("$session_id", code.SessionId)
-                    .Bind("$channel", code.Channel)
-                    .Bind("$destination_key", code.DestinationKey)
-                    .Bind("$salt", code.Salt)
-                    .Bind("$hash", code.Hash)
-                    .Bind("$issued_at", code.IssuedAt)
-                    .Bind("$expires_at", code.ExpiresAt)
-                    .Bind("$failures", code.Failures)
-                    .ExecuteNonQueryAsync(token);
+            },
+            cancellationToken);
+    }
+
+    public Task<SendWindow> GetSendWindowAsync(string accountId, string destinationKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(destinationKey);
+        return _database.ReadAsync(
+            "reading an account's send window",
+            (accountId, destinationKey, now),
+            static async (session, state, token) =>
+            {
+                await using var reader = await session.Command(SendWindowSql)
+                    .Bind("$account_id", state.accountId)
+                    .Bind("$destination_key", state.destinationKey)
+                    .Bind("$hour_ago", state.now.AddHours(-1))
+                    .Bind("$day_ago", state.now.AddDays(-1))
+                    .ExecuteReaderAsync(token);
+                await reader.ReadAsync(token);
+                var failures = reader.IsDBNull(0)
+                    ? new AccountFailures(0, null)
+                    : new AccountFailures(reader.GetInt32(0), reader.GetInstant(1));
+                return new SendWindow(failures, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
             },
             cancellationToken);
     }
@@ -237,5 +272,26 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
                 return checked((int)(long)count!);
             },
             cancellationToken);
+    }
+
+    private static async Task<int> InsertCodeAsync(SqliteSession session, IssuedCode code, CancellationToken cancellationToken)
+    {
+        await session.Command(InvalidateLiveSql)
+            .Bind("$account_id", code.AccountId)
+            .Bind("$session_id", code.SessionId)
+            .Bind("$at", code.IssuedAt)
+            .ExecuteNonQueryAsync(cancellationToken);
+        return await session.Command(InsertCodeSql)
+            .Bind("$code_id", code.CodeId)
+            .Bind("$account_id", code.AccountId)
+            .Bind("$session_id", code.SessionId)
+            .Bind("$channel", code.Channel)
+            .Bind("$destination_key", code.DestinationKey)
+            .Bind("$salt", code.Salt)
+            .Bind("$hash", code.Hash)
+            .Bind("$issued_at", code.IssuedAt)
+            .Bind("$expires_at", code.ExpiresAt)
+            .Bind("$failures", code.Failures)
+            .ExecuteNonQueryAsync(cancellationToken);
     }
 }
