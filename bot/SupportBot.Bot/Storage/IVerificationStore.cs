@@ -52,4 +52,21 @@ public interface IVerificationStore
     /// writes can no longer leave a code that the send caps never saw.
     /// </remarks>
     Task IssueCodeAsync(IssuedCode code, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The account's failures and the live code of (account, session), as <see cref="GetAccountFailuresAsync"/> and
+    /// <see cref="GetLiveCodeAsync"/> return them, in one round trip.
+    /// </summary>
+    Task<CodeCheckState> GetCodeCheckStateAsync(string accountId, string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a code used as <see cref="ConsumeCodeAsync"/> does and, only if it was live, clears its account's
+    /// consecutive-failure counter as <see cref="ResetAccountFailuresAsync"/> does, atomically.
+    /// </summary>
+    /// <remarks>
+    /// One write instead of two, and the counter is cleared by the same transaction that spent the code: a code
+    /// that lost the race to be consumed, or was never live, clears nothing.
+    /// </remarks>
+    /// <returns>Whether the code was live and is now used.</returns>
+    Task<bool> AcceptCodeAsync(string codeId, string accountId, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -94,12 +94,13 @@ public sealed class VerificationService(
     {
         ArgumentNullException.ThrowIfNull(session);
         var now = timeProvider.GetUtcNow();
-        if (await PausedUntilAsync(session.AccountKey, now, cancellationToken) is { } pausedUntil)
+        var checkState = await store.GetCodeCheckStateAsync(session.AccountKey, conversationId, cancellationToken);
+        if (PausedUntil(checkState.Failures, now) is { } pausedUntil)
         {
             return (new ServiceResult.VerificationLocked(pausedUntil), session);
         }
 
-        var live = await store.GetLiveCodeAsync(session.AccountKey, conversationId, cancellationToken);
+        var live = checkState.LiveCode;
         var digits = new string(typed.Where(char.IsAsciiDigit).ToArray());
 
         // Hash even when there is nothing to compare with, so a missing code takes as long as a wrong one.
@@ -107,9 +108,8 @@ public sealed class VerificationService(
         var matches = hasher.Matches(salt, live?.Hash ?? new byte[32], digits)
             && live is not null && live.ExpiresAt > now && session.Recoverable;
 
-        if (matches && live is not null && await store.ConsumeCodeAsync(live.CodeId, now, cancellationToken))
+        if (matches && live is not null && await store.AcceptCodeAsync(live.CodeId, session.AccountKey, now, cancellationToken))
         {
-            await store.ResetAccountFailuresAsync(session.AccountKey, cancellationToken);
             var contact = await FindContactByIdAsync(session.AccountKey, live.DestinationKey, cancellationToken);
             var proofs = session.Proofs.Where(proof => proof.Method != live.Channel)
                 .Append(new VerificationProof(live.Channel, live.DestinationKey, contact?.AddedAt ?? now, now))
@@ -155,9 +155,6 @@ public sealed class VerificationService(
         }),
         riskSignals = session.RiskSignals,
     });
-
-    private async Task<DateTimeOffset?> PausedUntilAsync(string accountKey, DateTimeOffset now, CancellationToken cancellationToken) =>
-        PausedUntil(await store.GetAccountFailuresAsync(accountKey, cancellationToken), now);
 
     private DateTimeOffset? PausedUntil(AccountFailures failures, DateTimeOffset now)
     {

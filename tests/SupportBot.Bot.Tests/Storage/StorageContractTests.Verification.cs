@@ -216,4 +216,58 @@ public abstract partial class StorageContractTests
         Assert.Null(await Storage.Verification.GetLiveCodeAsync("acct-1", "c2", Ct));
         Assert.Equal(1, await Storage.Verification.CountSendsAsync("acct-1", null, T0, Ct));
     }
+
+    [Fact]
+    public async Task GetCodeCheckStateAsync_ReturnsTheFailuresAndTheLiveCodeOfTheSession()
+    {
+        var code = Code("code-1");
+        await Storage.Verification.StoreCodeAsync(code, Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddMinutes(4), Ct);
+
+        var state = await Storage.Verification.GetCodeCheckStateAsync("acct-1", "c1", Ct);
+
+        Assert.Equal(new AccountFailures(1, T0.AddMinutes(4)), state.Failures);
+        AssertSameCode(code, state.LiveCode);
+        Assert.Equal(
+            new CodeCheckState(new AccountFailures(0, null), null),
+            await Storage.Verification.GetCodeCheckStateAsync("acct-2", "c1", Ct));
+        Assert.Null((await Storage.Verification.GetCodeCheckStateAsync("acct-1", "other-session", Ct)).LiveCode);
+    }
+
+    [Fact]
+    public async Task AcceptCodeAsync_LiveCode_UsesItAndClearsOnlyThatAccountsFailures()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1"), Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0, Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-2", T0, Ct);
+
+        Assert.True(await Storage.Verification.AcceptCodeAsync("code-1", "acct-1", T0.AddMinutes(1), Ct));
+
+        Assert.Null(await Storage.Verification.GetLiveCodeAsync("acct-1", "c1", Ct));
+        Assert.Equal(0, (await Storage.Verification.GetAccountFailuresAsync("acct-1", Ct)).Count);
+        Assert.Equal(1, (await Storage.Verification.GetAccountFailuresAsync("acct-2", Ct)).Count);
+    }
+
+    [Fact]
+    public async Task AcceptCodeAsync_CodeNotLive_ReturnsFalseAndClearsNothing()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1"), Ct);
+        Assert.True(await Storage.Verification.ConsumeCodeAsync("code-1", T0.AddMinutes(1), Ct));
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddMinutes(2), Ct);
+
+        Assert.False(await Storage.Verification.AcceptCodeAsync("code-1", "acct-1", T0.AddMinutes(3), Ct));
+        Assert.False(await Storage.Verification.AcceptCodeAsync("unknown", "acct-1", T0.AddMinutes(3), Ct));
+
+        Assert.Equal(new AccountFailures(1, T0.AddMinutes(2)), await Storage.Verification.GetAccountFailuresAsync("acct-1", Ct));
+    }
+
+    [Fact]
+    public async Task AcceptCodeAsync_ManyAcceptorsAtOnce_ExactlyOneSucceeds()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1"), Ct);
+
+        var accepted = await InParallelAsync(16, i => Storage.Verification.AcceptCodeAsync("code-1", "acct-1", T0.AddSeconds(i), Ct));
+
+        Assert.Single(accepted, a => a);
+    }
 }

@@ -133,28 +133,47 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
         return _database.ReadAsync(
             "reading a live verification code",
             (accountId, sessionId),
+            static (session, state, token) => ReadLiveCodeAsync(session, state.accountId, state.sessionId, token),
+            cancellationToken);
+    }
+
+    public Task<CodeCheckState> GetCodeCheckStateAsync(string accountId, string sessionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(sessionId);
+        return _database.ReadAsync(
+            "reading a code check's state",
+            (accountId, sessionId),
             static async (session, state, token) =>
             {
-                await using var reader = await session.Command(SelectLiveSql)
-                    .Bind("$account_id", state.accountId)
-                    .Bind("$session_id", state.sessionId)
-                    .ExecuteReaderAsync(token);
-                if (!await reader.ReadAsync(token))
+                // Two statements, so possibly two snapshots, read in the order the two separate calls used: failures first.
+                var failures = await ReadAccountFailuresAsync(session, state.accountId, token);
+                var live = await ReadLiveCodeAsync(session, state.accountId, state.sessionId, token);
+                return new CodeCheckState(failures, live);
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> AcceptCodeAsync(string codeId, string accountId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codeId);
+        ArgumentNullException.ThrowIfNull(accountId);
+        return _database.WriteAsync(
+            "accepting a verification code",
+            (codeId, accountId, at),
+            static async (session, state, token) =>
+            {
+                var changed = await session.Command(ConsumeSql)
+                    .Bind("$code_id", state.codeId)
+                    .Bind("$at", state.at)
+                    .ExecuteNonQueryAsync(token);
+                if (changed != 1)
                 {
-                    return null;
+                    return false;
                 }
 
-                return new IssuedCode(
-                    CodeId: reader.GetString(0),
-                    AccountId: state.accountId,
-                    SessionId: state.sessionId,
-                    Channel: reader.GetString(1),
-                    DestinationKey: reader.GetString(2),
-                    Salt: reader.GetBlob(3),
-                    Hash: reader.GetBlob(4),
-                    IssuedAt: reader.GetInstant(5),
-                    ExpiresAt: reader.GetInstant(6),
-                    Failures: reader.GetInt32(7));
+                await session.Command(ResetAccountFailuresSql).Bind("$account_id", state.accountId).ExecuteNonQueryAsync(token);
+                return true;
             },
             cancellationToken);
     }
@@ -216,15 +235,7 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
         return _database.ReadAsync(
             "reading an account's failed verifications",
             accountId,
-            static async (session, accountId, token) =>
-            {
-                await using var reader = await session.Command(SelectAccountFailuresSql)
-                    .Bind("$account_id", accountId)
-                    .ExecuteReaderAsync(token);
-                return await reader.ReadAsync(token)
-                    ? new AccountFailures(reader.GetInt32(0), reader.GetInstant(1))
-                    : new AccountFailures(0, null);
-            },
+            static (session, accountId, token) => ReadAccountFailuresAsync(session, accountId, token),
             cancellationToken);
     }
 
@@ -293,5 +304,40 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
             .Bind("$expires_at", code.ExpiresAt)
             .Bind("$failures", code.Failures)
             .ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<AccountFailures> ReadAccountFailuresAsync(SqliteSession session, string accountId, CancellationToken cancellationToken)
+    {
+        await using var reader = await session.Command(SelectAccountFailuresSql)
+            .Bind("$account_id", accountId)
+            .ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new AccountFailures(reader.GetInt32(0), reader.GetInstant(1))
+            : new AccountFailures(0, null);
+    }
+
+    private static async Task<IssuedCode?> ReadLiveCodeAsync(
+        SqliteSession session, string accountId, string sessionId, CancellationToken cancellationToken)
+    {
+        await using var reader = await session.Command(SelectLiveSql)
+            .Bind("$account_id", accountId)
+            .Bind("$session_id", sessionId)
+            .ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new IssuedCode(
+            CodeId: reader.GetString(0),
+            AccountId: accountId,
+            SessionId: sessionId,
+            Channel: reader.GetString(1),
+            DestinationKey: reader.GetString(2),
+            Salt: reader.GetBlob(3),
+            Hash: reader.GetBlob(4),
+            IssuedAt: reader.GetInstant(5),
+            ExpiresAt: reader.GetInstant(6),
+            Failures: reader.GetInt32(7));
     }
 }
