@@ -19,7 +19,6 @@ namespace SupportBot.Bot.Conversation;
 /// </summary>
 public sealed partial class RecoveryBot(
     IConversationStateStore states,
-    ITranscriptStore transcripts,
     RecoveryEngine engine,
     UtteranceInterpreter interpreter,
     VerificationService verification,
@@ -112,12 +111,12 @@ public sealed partial class RecoveryBot(
             .ToList();
 
         var transcript = new List<NewTranscriptEntry>();
+        ConversationRecord? unregistered = null;
         if (!turnContext.RecordsTranscript)
         {
             if (stored is null)
             {
-                await transcripts.CreateConversationAsync(
-                    new ConversationRecord(conversationId, activity.ChannelId ?? "unknown", activity.From?.Id ?? "unknown", now), cancellationToken);
+                unregistered = new ConversationRecord(conversationId, activity.ChannelId ?? "unknown", activity.From?.Id ?? "unknown", now);
             }
 
             if (activity.Type == ActivityTypes.Message)
@@ -128,9 +127,10 @@ public sealed partial class RecoveryBot(
             transcript.AddRange(replies.Select(reply => new NewTranscriptEntry(now, JsonSerializer.Serialize(reply, ProtocolJson.Options))));
         }
 
-        var saved = await states.SaveAsync(
-            conversationId, ConversationStateJson.Serialize(new HostConversationState(snapshot, session, state.ChannelId)),
-            stored?.Version ?? 0, transcript, cancellationToken);
+        var stateJson = ConversationStateJson.Serialize(new HostConversationState(snapshot, session, state.ChannelId));
+        var saved = unregistered is null
+            ? await states.SaveAsync(conversationId, stateJson, stored?.Version ?? 0, transcript, cancellationToken)
+            : await states.SaveFirstAsync(unregistered, stateJson, transcript, cancellationToken);
         if (saved is SaveStateResult.Conflict)
         {
             // Another node answered this conversation at the same moment; its answer stands.

@@ -16,4 +16,15 @@ public interface IConversationStateStore
     Task<SaveStateResult> SaveAsync(
         string conversationId, string stateJson, long expectedVersion, IReadOnlyList<NewTranscriptEntry> transcript,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registers <paramref name="conversation"/> as <see cref="ITranscriptStore.CreateConversationAsync"/> does and
+    /// saves its first state as <see cref="SaveAsync"/> with expected version 0 does, in one transaction.
+    /// </summary>
+    /// <remarks>
+    /// The first turn of a conversation no channel registered needs both; one write instead of two. The registration
+    /// is made, or an existing one kept, whether or not the save wins, exactly as calling the two in turn would.
+    /// </remarks>
+    Task<SaveStateResult> SaveFirstAsync(
+        ConversationRecord conversation, string stateJson, IReadOnlyList<NewTranscriptEntry> transcript, CancellationToken cancellationToken);
 }

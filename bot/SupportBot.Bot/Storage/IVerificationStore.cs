@@ -32,4 +32,41 @@ public interface IVerificationStore
 
     /// <summary>Sends to the account since <paramref name="since"/>, and to the destination if one is given.</summary>
     Task<int> CountSendsAsync(string accountId, string? destinationKey, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The account's failures and its sends in the hour and the day before <paramref name="now"/>, and to
+    /// <paramref name="destinationKey"/> in the hour before it, from one consistent read.
+    /// </summary>
+    /// <remarks>
+    /// The same figures as <see cref="GetAccountFailuresAsync"/> and three <see cref="CountSendsAsync"/> calls
+    /// (a send at exactly the window's start counts), in one round trip: every code send needs all four.
+    /// </remarks>
+    Task<SendWindow> GetSendWindowAsync(string accountId, string destinationKey, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a new code as <see cref="StoreCodeAsync"/> does and records its send to
+    /// <see cref="IssuedCode.DestinationKey"/> at <see cref="IssuedCode.IssuedAt"/>, atomically.
+    /// </summary>
+    /// <remarks>
+    /// One write instead of two, and no live code exists without its send counted: a crash between the two
+    /// writes can no longer leave a code that the send caps never saw.
+    /// </remarks>
+    Task IssueCodeAsync(IssuedCode code, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The account's failures and the live code of (account, session), as <see cref="GetAccountFailuresAsync"/> and
+    /// <see cref="GetLiveCodeAsync"/> return them, in one round trip.
+    /// </summary>
+    Task<CodeCheckState> GetCodeCheckStateAsync(string accountId, string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a code used as <see cref="ConsumeCodeAsync"/> does and, only if it was live, clears its account's
+    /// consecutive-failure counter as <see cref="ResetAccountFailuresAsync"/> does, atomically.
+    /// </summary>
+    /// <remarks>
+    /// One write instead of two, and the counter is cleared by the same transaction that spent the code: a code
+    /// that lost the race to be consumed, or was never live, clears nothing.
+    /// </remarks>
+    /// <returns>Whether the code was live and is now used.</returns>
+    Task<bool> AcceptCodeAsync(string codeId, string accountId, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -52,18 +52,21 @@ public sealed class VerificationService(
     {
         ArgumentNullException.ThrowIfNull(session);
         var now = timeProvider.GetUtcNow();
-        if (await PausedUntilAsync(session.AccountKey, now, cancellationToken) is { } pausedUntil)
+
+        // The contact comes first because the destination's cap needs its key: one read then answers the pause and
+        // every cap. The directory lookup is made whether or not the account turns out to be paused.
+        var kind = method == "sms" ? ContactKind.Phone : ContactKind.Email;
+        var contact = session.Recoverable ? await FindContactAsync(session.AccountKey, kind, now, cancellationToken) : null;
+        var destinationKey = contact?.ContactId ?? "none:" + method;
+        var window = await store.GetSendWindowAsync(session.AccountKey, destinationKey, now, cancellationToken);
+        if (PausedUntil(window.Failures, now) is { } pausedUntil)
         {
             return new ServiceResult.VerificationLocked(pausedUntil);
         }
 
-        var kind = method == "sms" ? ContactKind.Phone : ContactKind.Email;
-        var contact = session.Recoverable ? await FindContactAsync(session.AccountKey, kind, now, cancellationToken) : null;
-        var destinationKey = contact?.ContactId ?? "none:" + method;
-
-        var lastHour = await store.CountSendsAsync(session.AccountKey, null, now.AddHours(-1), cancellationToken);
-        var lastDay = await store.CountSendsAsync(session.AccountKey, null, now.AddDays(-1), cancellationToken);
-        var toDestination = await store.CountSendsAsync(session.AccountKey, destinationKey, now.AddHours(-1), cancellationToken);
+        var lastHour = window.AccountSendsLastHour;
+        var lastDay = window.AccountSendsLastDay;
+        var toDestination = window.DestinationSendsLastHour;
         if (lastHour >= _options.MaxSendsPerHour || lastDay >= _options.MaxSendsPerDay || toDestination >= _options.MaxSendsPerHour)
         {
             var retryAfter = lastDay >= _options.MaxSendsPerDay ? now.AddDays(1) : now.AddHours(1);
@@ -74,10 +77,9 @@ public sealed class VerificationService(
         var lifetime = kind == ContactKind.Phone ? _options.SmsCodeLifetime : _options.EmailCodeLifetime;
         var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, _options.CodeDigits)).ToString("D" + _options.CodeDigits, CultureInfo.InvariantCulture);
         var salt = RandomNumberGenerator.GetBytes(16);
-        await store.StoreCodeAsync(
+        await store.IssueCodeAsync(
             new IssuedCode(Guid.CreateVersion7(now).ToString("N"), session.AccountKey, conversationId, method, destinationKey, salt, hasher.HashCode(salt, code), now, now + lifetime, 0),
             cancellationToken);
-        await store.RecordSendAsync(session.AccountKey, destinationKey, now, cancellationToken);
 
         // An identifier that matched nothing gets the same writes, with a message that never leaves.
         var body = text.Render(language, "delivery.code", new Dictionary<string, object?> { ["code"] = code, ["minutes"] = (int)lifetime.TotalMinutes });
@@ -92,12 +94,13 @@ public sealed class VerificationService(
     {
         ArgumentNullException.ThrowIfNull(session);
         var now = timeProvider.GetUtcNow();
-        if (await PausedUntilAsync(session.AccountKey, now, cancellationToken) is { } pausedUntil)
+        var checkState = await store.GetCodeCheckStateAsync(session.AccountKey, conversationId, cancellationToken);
+        if (PausedUntil(checkState.Failures, now) is { } pausedUntil)
         {
             return (new ServiceResult.VerificationLocked(pausedUntil), session);
         }
 
-        var live = await store.GetLiveCodeAsync(session.AccountKey, conversationId, cancellationToken);
+        var live = checkState.LiveCode;
         var digits = new string(typed.Where(char.IsAsciiDigit).ToArray());
 
         // Hash even when there is nothing to compare with, so a missing code takes as long as a wrong one.
@@ -105,9 +108,8 @@ public sealed class VerificationService(
         var matches = hasher.Matches(salt, live?.Hash ?? new byte[32], digits)
             && live is not null && live.ExpiresAt > now && session.Recoverable;
 
-        if (matches && live is not null && await store.ConsumeCodeAsync(live.CodeId, now, cancellationToken))
+        if (matches && live is not null && await store.AcceptCodeAsync(live.CodeId, session.AccountKey, now, cancellationToken))
         {
-            await store.ResetAccountFailuresAsync(session.AccountKey, cancellationToken);
             var contact = await FindContactByIdAsync(session.AccountKey, live.DestinationKey, cancellationToken);
             var proofs = session.Proofs.Where(proof => proof.Method != live.Channel)
                 .Append(new VerificationProof(live.Channel, live.DestinationKey, contact?.AddedAt ?? now, now))
@@ -154,9 +156,8 @@ public sealed class VerificationService(
         riskSignals = session.RiskSignals,
     });
 
-    private async Task<DateTimeOffset?> PausedUntilAsync(string accountKey, DateTimeOffset now, CancellationToken cancellationToken)
+    private DateTimeOffset? PausedUntil(AccountFailures failures, DateTimeOffset now)
     {
-        var failures = await store.GetAccountFailuresAsync(accountKey, cancellationToken);
         if (failures.Count < _options.PauseAfterFailures || failures.LastFailureAt is not { } last)
         {
             return null;

@@ -147,4 +147,27 @@ public abstract partial class StorageContractTests
         Assert.Equal(1, await Storage.Cases.GetQueuePositionAsync("second", Ct));
         Assert.Equal(2, await Storage.Cases.GetQueuePositionAsync("third", Ct));
     }
+
+    [Fact]
+    public async Task GetQueuePositionAsync_CaseLeavesAndReentersTheQueue_KeepsItsPlace()
+    {
+        await Storage.Cases.CreateAsync(Case("first", minute: 1), Ct);
+        await Storage.Cases.CreateAsync(Case("tied-a", minute: 2), Ct);
+        await Storage.Cases.CreateAsync(Case("tied-b", minute: 2), Ct);
+        await Storage.Cases.CreateAsync(Case("last", minute: 3), Ct);
+
+        await Storage.Cases.TransitionAsync("first", "queued", "with_agent", T0.AddMinutes(10), Ct);
+        await Storage.Cases.TransitionAsync("tied-b", "queued", "with_agent", T0.AddMinutes(10), Ct);
+        await Storage.Cases.TransitionAsync("first", "with_agent", "queued", T0.AddMinutes(11), Ct);
+
+        Assert.Equal(1, await Storage.Cases.GetQueuePositionAsync("first", Ct));
+        Assert.Equal(2, await Storage.Cases.GetQueuePositionAsync("tied-a", Ct));
+        Assert.Null(await Storage.Cases.GetQueuePositionAsync("tied-b", Ct));
+        Assert.Equal(3, await Storage.Cases.GetQueuePositionAsync("last", Ct));
+
+        await Storage.Cases.TransitionAsync("tied-b", "with_agent", "queued", T0.AddMinutes(12), Ct);
+
+        Assert.Equal(3, await Storage.Cases.GetQueuePositionAsync("tied-b", Ct));
+        Assert.Equal(4, await Storage.Cases.GetQueuePositionAsync("last", Ct));
+    }
 }

@@ -130,4 +130,45 @@ public abstract partial class StorageContractTests
         Assert.Equal(1, saved.Version);
         Assert.Equal([1L], saved.TranscriptSequences);
     }
+
+    [Fact]
+    public async Task SaveFirstAsync_NewConversation_RegistersItAndSavesVersionOneWithTheTranscript()
+    {
+        var conversation = new ConversationRecord("c1", "msteams", "user-1", T0);
+
+        var result = await Storage.States.SaveFirstAsync(conversation, "\"first\"", Entries("hello", "hi"), Ct);
+
+        var saved = Assert.IsType<SaveStateResult.Saved>(result);
+        Assert.Equal(1, saved.Version);
+        Assert.Equal([1L, 2L], saved.TranscriptSequences);
+        Assert.Equal(conversation, await Storage.Transcripts.GetConversationAsync("c1", Ct));
+        Assert.Equal("\"first\"", (await Storage.States.GetAsync("c1", Ct))?.StateJson);
+        Assert.IsType<SaveStateResult.Saved>(await Storage.States.SaveAsync("c1", "\"second\"", 1, [], Ct));
+    }
+
+    [Fact]
+    public async Task SaveFirstAsync_ConversationRegisteredAlready_KeepsTheRegistrationAndSaves()
+    {
+        var registered = new ConversationRecord("c1", "directline", "user-1", T0);
+        await Storage.Transcripts.CreateConversationAsync(registered, Ct);
+
+        var result = await Storage.States.SaveFirstAsync(registered with { ChannelId = "other", CreatedAt = T0.AddMinutes(1) }, "{}", [], Ct);
+
+        Assert.IsType<SaveStateResult.Saved>(result);
+        Assert.Equal(registered, await Storage.Transcripts.GetConversationAsync("c1", Ct));
+    }
+
+    [Fact]
+    public async Task SaveFirstAsync_StateSavedMeanwhile_ConflictsKeepsTheWinnerAndStillRegisters()
+    {
+        await Storage.States.SaveAsync("c1", "\"winner\"", 0, Entries("a"), Ct);
+        var conversation = new ConversationRecord("c1", "msteams", "user-1", T0);
+
+        var result = await Storage.States.SaveFirstAsync(conversation, "\"loser\"", Entries("stale"), Ct);
+
+        Assert.Equal(1, Assert.IsType<SaveStateResult.Conflict>(result).CurrentVersion);
+        Assert.Equal("\"winner\"", (await Storage.States.GetAsync("c1", Ct))?.StateJson);
+        Assert.Single(await Storage.Transcripts.ReadAsync("c1", 0, 10, Ct));
+        Assert.Equal(conversation, await Storage.Transcripts.GetConversationAsync("c1", Ct));
+    }
 }

@@ -166,4 +166,108 @@ public abstract partial class StorageContractTests
         Assert.Equal(60, await Storage.Verification.CountSendsAsync("acct-1", null, T0, Ct));
         Assert.Equal(30, await Storage.Verification.CountSendsAsync("acct-1", "phone-1", T0, Ct));
     }
+
+    [Fact]
+    public async Task GetSendWindowAsync_AgreesWithFailuresAndTheThreeCounts()
+    {
+        await Storage.Verification.RecordSendAsync("acct-1", "email-1", T0, Ct);
+        await Storage.Verification.RecordSendAsync("acct-1", "email-1", T0.AddMinutes(30), Ct);
+        await Storage.Verification.RecordSendAsync("acct-1", "phone-1", T0.AddMinutes(40), Ct);
+        await Storage.Verification.RecordSendAsync("acct-1", "email-1", T0.AddMinutes(90), Ct);
+        await Storage.Verification.RecordSendAsync("acct-2", "email-1", T0.AddMinutes(90), Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddMinutes(20), Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddMinutes(25), Ct);
+        var now = T0.AddMinutes(90);
+
+        var window = await Storage.Verification.GetSendWindowAsync("acct-1", "email-1", now, Ct);
+
+        // The send at exactly an hour before counts, as CountSendsAsync counts it.
+        Assert.Equal(new SendWindow(new AccountFailures(2, T0.AddMinutes(25)), 3, 4, 2), window);
+        Assert.Equal(await Storage.Verification.CountSendsAsync("acct-1", null, now.AddHours(-1), Ct), window.AccountSendsLastHour);
+        Assert.Equal(await Storage.Verification.CountSendsAsync("acct-1", "email-1", now.AddHours(-1), Ct), window.DestinationSendsLastHour);
+        Assert.Equal(
+            new SendWindow(new AccountFailures(0, null), 0, 0, 0),
+            await Storage.Verification.GetSendWindowAsync("acct-3", "email-1", now, Ct));
+        Assert.Equal(1, (await Storage.Verification.GetSendWindowAsync("acct-1", "phone-1", now, Ct)).DestinationSendsLastHour);
+        Assert.Equal(1, (await Storage.Verification.GetSendWindowAsync("acct-1", "email-1", T0.AddDays(1).AddMinutes(90), Ct)).AccountSendsLastDay);
+    }
+
+    [Fact]
+    public async Task IssueCodeAsync_StoresTheCodeInvalidatesTheEarlierOneAndCountsTheSend()
+    {
+        await Storage.Verification.IssueCodeAsync(Code("code-1"), Ct);
+        var resend = Code("code-2", minute: 2);
+
+        await Storage.Verification.IssueCodeAsync(resend, Ct);
+
+        AssertSameCode(resend, await Storage.Verification.GetLiveCodeAsync("acct-1", "c1", Ct));
+        Assert.False(await Storage.Verification.ConsumeCodeAsync("code-1", T0.AddMinutes(3), Ct));
+        Assert.Equal(2, await Storage.Verification.CountSendsAsync("acct-1", "contact-1", T0, Ct));
+        Assert.Equal(1, await Storage.Verification.CountSendsAsync("acct-1", null, T0.AddMinutes(1), Ct));
+    }
+
+    [Fact]
+    public async Task IssueCodeAsync_DuplicateCodeId_StoresNeitherTheCodeNorTheSend()
+    {
+        await Storage.Verification.IssueCodeAsync(Code("code-1", sessionId: "c1"), Ct);
+
+        await Assert.ThrowsAsync<StorageException>(() => Storage.Verification.IssueCodeAsync(Code("code-1", sessionId: "c2"), Ct));
+
+        Assert.Null(await Storage.Verification.GetLiveCodeAsync("acct-1", "c2", Ct));
+        Assert.Equal(1, await Storage.Verification.CountSendsAsync("acct-1", null, T0, Ct));
+    }
+
+    [Fact]
+    public async Task GetCodeCheckStateAsync_ReturnsTheFailuresAndTheLiveCodeOfTheSession()
+    {
+        var code = Code("code-1");
+        await Storage.Verification.StoreCodeAsync(code, Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddMinutes(4), Ct);
+
+        var state = await Storage.Verification.GetCodeCheckStateAsync("acct-1", "c1", Ct);
+
+        Assert.Equal(new AccountFailures(1, T0.AddMinutes(4)), state.Failures);
+        AssertSameCode(code, state.LiveCode);
+        Assert.Equal(
+            new CodeCheckState(new AccountFailures(0, null), null),
+            await Storage.Verification.GetCodeCheckStateAsync("acct-2", "c1", Ct));
+        Assert.Null((await Storage.Verification.GetCodeCheckStateAsync("acct-1", "other-session", Ct)).LiveCode);
+    }
+
+    [Fact]
+    public async Task AcceptCodeAsync_LiveCode_UsesItAndClearsOnlyThatAccountsFailures()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1"), Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0, Ct);
+        await Storage.Verification.AddAccountFailureAsync("acct-2", T0, Ct);
+
+        Assert.True(await Storage.Verification.AcceptCodeAsync("code-1", "acct-1", T0.AddMinutes(1), Ct));
+
+        Assert.Null(await Storage.Verification.GetLiveCodeAsync("acct-1", "c1", Ct));
+        Assert.Equal(0, (await Storage.Verification.GetAccountFailuresAsync("acct-1", Ct)).Count);
+        Assert.Equal(1, (await Storage.Verification.GetAccountFailuresAsync("acct-2", Ct)).Count);
+    }
+
+    [Fact]
+    public async Task AcceptCodeAsync_CodeNotLive_ReturnsFalseAndClearsNothing()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1"), Ct);
+        Assert.True(await Storage.Verification.ConsumeCodeAsync("code-1", T0.AddMinutes(1), Ct));
+        await Storage.Verification.AddAccountFailureAsync("acct-1", T0.AddMinutes(2), Ct);
+
+        Assert.False(await Storage.Verification.AcceptCodeAsync("code-1", "acct-1", T0.AddMinutes(3), Ct));
+        Assert.False(await Storage.Verification.AcceptCodeAsync("unknown", "acct-1", T0.AddMinutes(3), Ct));
+
+        Assert.Equal(new AccountFailures(1, T0.AddMinutes(2)), await Storage.Verification.GetAccountFailuresAsync("acct-1", Ct));
+    }
+
+    [Fact]
+    public async Task AcceptCodeAsync_ManyAcceptorsAtOnce_ExactlyOneSucceeds()
+    {
+        await Storage.Verification.StoreCodeAsync(Code("code-1"), Ct);
+
+        var accepted = await InParallelAsync(16, i => Storage.Verification.AcceptCodeAsync("code-1", "acct-1", T0.AddSeconds(i), Ct));
+
+        Assert.Single(accepted, a => a);
+    }
 }

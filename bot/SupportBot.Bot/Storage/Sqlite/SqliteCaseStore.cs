@@ -34,13 +34,14 @@ internal sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         WHERE case_id = $case_id AND status = $expected_status;
         """;
 
+    // The length minus the cases behind: a range of ix_cases_status that is short for the newest cases, which are
+    // the ones asked about, where counting the cases ahead would walk the whole queue (migration 2).
     private const string QueuePositionSql =
         """
-        SELECT (SELECT COUNT(*) FROM cases AS ahead
-                WHERE ahead.status = 'queued'
-                  AND (ahead.created_at < c.created_at OR (ahead.created_at = c.created_at AND ahead.id <= c.id)))
-        FROM cases AS c
-        WHERE c.case_id = $case_id AND c.status = 'queued';
+        SELECT q.queued - (SELECT COUNT(*) FROM cases AS behind
+                           WHERE behind.status = 'queued' AND (behind.created_at, behind.id) > (c.created_at, c.id))
+        FROM cases AS c, queue_length AS q
+        WHERE c.case_id = $case_id AND c.status = 'queued' AND q.only_row = 1;
         """;
 
     private readonly SqliteDatabase _database = database;

@@ -61,6 +61,26 @@ internal sealed class SqliteConversationStateStore(SqliteDatabase database, Time
         return _database.WriteAsync("saving conversation state", state, SaveInTransactionAsync, cancellationToken);
     }
 
+    public Task<SaveStateResult> SaveFirstAsync(
+        ConversationRecord conversation, string stateJson, IReadOnlyList<NewTranscriptEntry> transcript, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(stateJson);
+        ArgumentNullException.ThrowIfNull(transcript);
+
+        var state = (conversation, save: new SaveArguments(conversation.ConversationId, stateJson, 0, transcript, _timeProvider.GetUtcNow()));
+        return _database.WriteAsync(
+            "saving a new conversation's state",
+            state,
+            static async (session, state, token) =>
+            {
+                // A conflict returns normally, so the registration commits either way, as the two calls in turn would.
+                await SqliteTranscriptStore.RegisterInTransactionAsync(session, state.conversation, token);
+                return await SaveInTransactionAsync(session, state.save, token);
+            },
+            cancellationToken);
+    }
+
     private static async Task<SaveStateResult> SaveInTransactionAsync(SqliteSession session, SaveArguments save, CancellationToken cancellationToken)
     {
         var command = save.ExpectedVersion == 0

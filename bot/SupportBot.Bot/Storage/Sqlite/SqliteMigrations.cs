@@ -16,6 +16,7 @@ internal static class SqliteMigrations
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         new(1, "initial schema", InitialSchema),
+        new(2, "queue length counter", QueueLength),
     ];
 
     /// <summary>The schema version this build writes and understands.</summary>
@@ -148,5 +149,40 @@ internal static class SqliteMigrations
         ) STRICT;
 
         CREATE INDEX ix_outbox_pending ON outbox (due_at, id) WHERE status = 'pending';
+        """;
+
+    // A queue position is the queue's length minus the cases behind it. Counting the cases ahead instead walks the
+    // whole queue for the newest case, which is the one every escalation asks about; SQLite keeps no counts in its
+    // indexes, so the triggers keep the length. A case re-entering the queue is counted again on its way in.
+    private const string QueueLength =
+        """
+        CREATE TABLE queue_length (
+            only_row        INTEGER PRIMARY KEY CHECK (only_row = 1),
+            queued          INTEGER NOT NULL CHECK (queued >= 0)
+        ) STRICT;
+
+        INSERT INTO queue_length (only_row, queued) SELECT 1, COUNT(*) FROM cases WHERE status = 'queued';
+
+        CREATE TRIGGER cases_queue_insert AFTER INSERT ON cases WHEN NEW.status = 'queued'
+        BEGIN
+            UPDATE queue_length SET queued = queued + 1 WHERE only_row = 1;
+        END;
+
+        CREATE TRIGGER cases_queue_enter AFTER UPDATE OF status ON cases
+        WHEN OLD.status <> 'queued' AND NEW.status = 'queued'
+        BEGIN
+            UPDATE queue_length SET queued = queued + 1 WHERE only_row = 1;
+        END;
+
+        CREATE TRIGGER cases_queue_leave AFTER UPDATE OF status ON cases
+        WHEN OLD.status = 'queued' AND NEW.status <> 'queued'
+        BEGIN
+            UPDATE queue_length SET queued = queued - 1 WHERE only_row = 1;
+        END;
+
+        CREATE TRIGGER cases_queue_delete AFTER DELETE ON cases WHEN OLD.status = 'queued'
+        BEGIN
+            UPDATE queue_length SET queued = queued - 1 WHERE only_row = 1;
+        END;
         """;
 }

@@ -43,16 +43,7 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
         return _database.WriteAsync(
             "registering a conversation",
             conversation,
-            static async (session, conversation, token) =>
-            {
-                var inserted = await session.Command(InsertConversationSql)
-                    .Bind("$conversation_id", conversation.ConversationId)
-                    .Bind("$channel_id", conversation.ChannelId)
-                    .Bind("$user_id", conversation.UserId)
-                    .Bind("$created_at", conversation.CreatedAt)
-                    .ExecuteNonQueryAsync(token);
-                return inserted == 1;
-            },
+            static (session, conversation, token) => RegisterInTransactionAsync(session, conversation, token),
             cancellationToken);
     }
 
@@ -120,6 +111,19 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
                 return (IReadOnlyList<TranscriptEntry>)entries;
             },
             cancellationToken);
+    }
+
+    /// <summary>Registers a conversation inside the caller's write transaction; returns whether it was new.</summary>
+    internal static async Task<bool> RegisterInTransactionAsync(
+        SqliteSession session, ConversationRecord conversation, CancellationToken cancellationToken)
+    {
+        var inserted = await session.Command(InsertConversationSql)
+            .Bind("$conversation_id", conversation.ConversationId)
+            .Bind("$channel_id", conversation.ChannelId)
+            .Bind("$user_id", conversation.UserId)
+            .Bind("$created_at", conversation.CreatedAt)
+            .ExecuteNonQueryAsync(cancellationToken);
+        return inserted == 1;
     }
 
     /// <summary>Appends <paramref name="entries"/> inside the caller's write transaction; shared with the state store's save.</summary>

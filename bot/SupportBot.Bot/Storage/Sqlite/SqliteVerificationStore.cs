@@ -60,6 +60,18 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
         WHERE account_id = $account_id AND destination_key = $destination_key AND sent_at >= $since;
         """;
 
+    // One statement reads one snapshot, so the four figures agree with each other.
+    private const string SendWindowSql =
+        """
+        SELECT
+            (SELECT failures FROM account_failures WHERE account_id = $account_id),
+            (SELECT last_failure_at FROM account_failures WHERE account_id = $account_id),
+            (SELECT COUNT(*) FROM code_sends WHERE account_id = $account_id AND sent_at >= $hour_ago),
+            (SELECT COUNT(*) FROM code_sends WHERE account_id = $account_id AND sent_at >= $day_ago),
+            (SELECT COUNT(*) FROM code_sends
+             WHERE account_id = $account_id AND destination_key = $destination_key AND sent_at >= $hour_ago);
+        """;
+
     private readonly SqliteDatabase _database = database;
 
     public Task StoreCodeAsync(IssuedCode code, CancellationToken cancellationToken)
@@ -68,25 +80,48 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
         return _database.WriteAsync(
             "storing a verification code",
             code,
+            static (session, code, token) => InsertCodeAsync(session, code, token),
+            cancellationToken);
+    }
+
+    public Task IssueCodeAsync(IssuedCode code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return _database.WriteAsync(
+            "issuing a verification code",
+            code,
             static async (session, code, token) =>
             {
-                await session.Command(InvalidateLiveSql)
+                await InsertCodeAsync(session, code, token);
+                return await session.Command(InsertSendSql)
                     .Bind("$account_id", code.AccountId)
-                    .Bind("$session_id", code.SessionId)
+                    .Bind("$destination_key", code.DestinationKey)
                     .Bind("$at", code.IssuedAt)
                     .ExecuteNonQueryAsync(token);
-                return await session.Command(InsertCodeSql)
-                    .Bind("$code_id", code.CodeId)
-                    .Bind("$account_id", code.AccountId)
-                    .Bind("$session_id", code.SessionId)
-                    .Bind("$channel", code.Channel)
-                    .Bind("$destination_key", code.DestinationKey)
-                    .Bind("$salt", code.Salt)
-                    .Bind("$hash", code.Hash)
-                    .Bind("$issued_at", code.IssuedAt)
-                    .Bind("$expires_at", code.ExpiresAt)
-                    .Bind("$failures", code.Failures)
-                    .ExecuteNonQueryAsync(token);
+            },
+            cancellationToken);
+    }
+
+    public Task<SendWindow> GetSendWindowAsync(string accountId, string destinationKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(destinationKey);
+        return _database.ReadAsync(
+            "reading an account's send window",
+            (accountId, destinationKey, now),
+            static async (session, state, token) =>
+            {
+                await using var reader = await session.Command(SendWindowSql)
+                    .Bind("$account_id", state.accountId)
+                    .Bind("$destination_key", state.destinationKey)
+                    .Bind("$hour_ago", state.now.AddHours(-1))
+                    .Bind("$day_ago", state.now.AddDays(-1))
+                    .ExecuteReaderAsync(token);
+                await reader.ReadAsync(token);
+                var failures = reader.IsDBNull(0)
+                    ? new AccountFailures(0, null)
+                    : new AccountFailures(reader.GetInt32(0), reader.GetInstant(1));
+                return new SendWindow(failures, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
             },
             cancellationToken);
     }
@@ -98,28 +133,47 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
         return _database.ReadAsync(
             "reading a live verification code",
             (accountId, sessionId),
+            static (session, state, token) => ReadLiveCodeAsync(session, state.accountId, state.sessionId, token),
+            cancellationToken);
+    }
+
+    public Task<CodeCheckState> GetCodeCheckStateAsync(string accountId, string sessionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(sessionId);
+        return _database.ReadAsync(
+            "reading a code check's state",
+            (accountId, sessionId),
             static async (session, state, token) =>
             {
-                await using var reader = await session.Command(SelectLiveSql)
-                    .Bind("$account_id", state.accountId)
-                    .Bind("$session_id", state.sessionId)
-                    .ExecuteReaderAsync(token);
-                if (!await reader.ReadAsync(token))
+                // Two statements, so possibly two snapshots, read in the order the two separate calls used: failures first.
+                var failures = await ReadAccountFailuresAsync(session, state.accountId, token);
+                var live = await ReadLiveCodeAsync(session, state.accountId, state.sessionId, token);
+                return new CodeCheckState(failures, live);
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> AcceptCodeAsync(string codeId, string accountId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codeId);
+        ArgumentNullException.ThrowIfNull(accountId);
+        return _database.WriteAsync(
+            "accepting a verification code",
+            (codeId, accountId, at),
+            static async (session, state, token) =>
+            {
+                var changed = await session.Command(ConsumeSql)
+                    .Bind("$code_id", state.codeId)
+                    .Bind("$at", state.at)
+                    .ExecuteNonQueryAsync(token);
+                if (changed != 1)
                 {
-                    return null;
+                    return false;
                 }
 
-                return new IssuedCode(
-                    CodeId: reader.GetString(0),
-                    AccountId: state.accountId,
-                    SessionId: state.sessionId,
-                    Channel: reader.GetString(1),
-                    DestinationKey: reader.GetString(2),
-                    Salt: reader.GetBlob(3),
-                    Hash: reader.GetBlob(4),
-                    IssuedAt: reader.GetInstant(5),
-                    ExpiresAt: reader.GetInstant(6),
-                    Failures: reader.GetInt32(7));
+                await session.Command(ResetAccountFailuresSql).Bind("$account_id", state.accountId).ExecuteNonQueryAsync(token);
+                return true;
             },
             cancellationToken);
     }
@@ -181,15 +235,7 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
         return _database.ReadAsync(
             "reading an account's failed verifications",
             accountId,
-            static async (session, accountId, token) =>
-            {
-                await using var reader = await session.Command(SelectAccountFailuresSql)
-                    .Bind("$account_id", accountId)
-                    .ExecuteReaderAsync(token);
-                return await reader.ReadAsync(token)
-                    ? new AccountFailures(reader.GetInt32(0), reader.GetInstant(1))
-                    : new AccountFailures(0, null);
-            },
+            static (session, accountId, token) => ReadAccountFailuresAsync(session, accountId, token),
             cancellationToken);
     }
 
@@ -237,5 +283,61 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
                 return checked((int)(long)count!);
             },
             cancellationToken);
+    }
+
+    private static async Task<int> InsertCodeAsync(SqliteSession session, IssuedCode code, CancellationToken cancellationToken)
+    {
+        await session.Command(InvalidateLiveSql)
+            .Bind("$account_id", code.AccountId)
+            .Bind("$session_id", code.SessionId)
+            .Bind("$at", code.IssuedAt)
+            .ExecuteNonQueryAsync(cancellationToken);
+        return await session.Command(InsertCodeSql)
+            .Bind("$code_id", code.CodeId)
+            .Bind("$account_id", code.AccountId)
+            .Bind("$session_id", code.SessionId)
+            .Bind("$channel", code.Channel)
+            .Bind("$destination_key", code.DestinationKey)
+            .Bind("$salt", code.Salt)
+            .Bind("$hash", code.Hash)
+            .Bind("$issued_at", code.IssuedAt)
+            .Bind("$expires_at", code.ExpiresAt)
+            .Bind("$failures", code.Failures)
+            .ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<AccountFailures> ReadAccountFailuresAsync(SqliteSession session, string accountId, CancellationToken cancellationToken)
+    {
+        await using var reader = await session.Command(SelectAccountFailuresSql)
+            .Bind("$account_id", accountId)
+            .ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new AccountFailures(reader.GetInt32(0), reader.GetInstant(1))
+            : new AccountFailures(0, null);
+    }
+
+    private static async Task<IssuedCode?> ReadLiveCodeAsync(
+        SqliteSession session, string accountId, string sessionId, CancellationToken cancellationToken)
+    {
+        await using var reader = await session.Command(SelectLiveSql)
+            .Bind("$account_id", accountId)
+            .Bind("$session_id", sessionId)
+            .ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new IssuedCode(
+            CodeId: reader.GetString(0),
+            AccountId: accountId,
+            SessionId: sessionId,
+            Channel: reader.GetString(1),
+            DestinationKey: reader.GetString(2),
+            Salt: reader.GetBlob(3),
+            Hash: reader.GetBlob(4),
+            IssuedAt: reader.GetInstant(5),
+            ExpiresAt: reader.GetInstant(6),
+            Failures: reader.GetInt32(7));
     }
 }
