@@ -30,7 +30,7 @@ internal static class MessagesLoadTest
             builder.UseContentRoot(data.FullName);
             builder.UseSetting("Data:Directory", data.FullName);
             builder.UseSetting("Directory:Demo", "true");
-            builder.UseSetting("Directory:DemoExtraAccounts", (options.Conversations * (options.Rounds + 1)).ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Directory:DemoExtraAccounts", (options.Conversations * (options.Rounds + options.WarmUpRounds)).ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services => services.AddSingleton<IMessageSender>(sender));
         });
@@ -51,9 +51,9 @@ internal static class MessagesLoadTest
 
         var report = new StringBuilder();
         var user = 0;
-        for (var round = 0; round <= options.Rounds; round++)
+        for (var round = 1 - options.WarmUpRounds; round <= options.Rounds; round++)
         {
-            // Round 0 warms up (JIT, connection pool, SQLite cache) and is not reported.
+            // Rounds up to 0 warm up (JIT tiers and PGO, connection pool, SQLite cache) and are not reported.
             var latencies = new List<double>[options.Connections];
             var queued = 0;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -66,7 +66,7 @@ internal static class MessagesLoadTest
             {
                 latencies[worker] = [];
                 int index;
-                while ((index = Interlocked.Increment(ref next)) < (round == 0 ? Math.Min(100, options.Conversations) : options.Conversations))
+                while ((index = Interlocked.Increment(ref next)) < options.Conversations)
                 {
                     var account = Interlocked.Increment(ref user);
                     if (await RunConversationAsync(client, sender, $"bench-{round}-{index}", $"user{account}@example.com", latencies[worker], cancellationToken))
@@ -82,8 +82,9 @@ internal static class MessagesLoadTest
             var gcs = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3);
             var pause = GC.GetTotalPauseDuration() - pauseBefore;
 
-            if (round == 0)
+            if (round <= 0)
             {
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warm-up {round + options.WarmUpRounds}/{options.WarmUpRounds} done in {stopwatch.Elapsed.TotalSeconds:F1} s"));
                 continue;
             }
 
