@@ -2,6 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Bot.Channels.BotConnector;
 using SupportBot.Bot.Protocol;
 using Xunit;
 using static SupportBot.Bot.Tests.BotConnector.BotConnectorTestData;
@@ -294,11 +297,19 @@ public sealed class BotConnectorEndpointTests : IAsyncLifetime
     [InlineData("BotConnector:MaxBodyBytes", "10")]
     [InlineData("BotConnector:OpenIdMetadataUrl", "http://login.example/metadata")]
     [InlineData("BotConnector:MicrosoftAppTenantId", "../evil")]
-    public async Task InvalidOptions_FailAtStartup(string key, string value)
+    public void InvalidOptions_FailAtStartup(string key, string value)
     {
-        await using var app = CreateApplication(ScriptedBot.Echo(), new() { [key] = value });
+        // The host runs IStartupValidator before it serves anything; run it directly, because a host failing at
+        // start inside WebApplicationFactory sometimes surfaces as ObjectDisposedException instead.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value })
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddBotConnector(configuration);
+        using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => app.CreateClient());
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
         Assert.Contains(key.Split(':')[1], error.Message);
     }
 

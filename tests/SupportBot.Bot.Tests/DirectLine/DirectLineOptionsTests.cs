@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SupportBot.Bot.Channels.DirectLine;
@@ -17,11 +18,18 @@ public sealed class DirectLineOptionsTests
     [InlineData("DirectLine:TokenRequestsPerMinute", "0")]
     [InlineData("DirectLine:BotId", "")]
     [InlineData("DirectLine:Secrets:0", "too-short")]
-    public async Task InvalidOptions_StopTheHostAtStartUp(string key, string value)
+    public void InvalidOptions_StopTheHostAtStartUp(string key, string value)
     {
-        await using var app = new DirectLineApplication(new Dictionary<string, string> { [key] = value });
+        // The host runs IStartupValidator before it serves anything; run it directly, because a host failing at
+        // start inside WebApplicationFactory sometimes surfaces as ObjectDisposedException instead.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DirectLine:Secrets:0"] = DirectLineApplication.Secret, [key] = value })
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddDirectLine(configuration);
+        using var provider = services.BuildServiceProvider();
 
-        var exception = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(key.Split(':')[1], string.Join(" ", exception.Failures));
         Assert.DoesNotContain("too-short", exception.Message);
