@@ -53,7 +53,7 @@ public static class SupportBotServiceCollectionExtensions
         services.TryAddSingleton(provider => ReadLanguageNames(provider.GetRequiredService<LocaleFolder>()));
         services.TryAddSingleton<UtteranceInterpreter>();
         services.TryAddSingleton(provider => new SupportedLanguages(
-            [.. provider.GetRequiredService<LocaleFolder>().ReadEach("messages.json").Select(file => file.Language)],
+            provider.GetRequiredService<LocaleFolder>().LanguagesWith("messages.json"),
             provider.GetRequiredService<IOptions<LocalesOptions>>().Value.DefaultLanguage));
 
         // The engine.

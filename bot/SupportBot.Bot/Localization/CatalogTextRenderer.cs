@@ -7,12 +7,8 @@ namespace SupportBot.Bot.Localization;
 /// The host's renderer over the JSON + ICU catalogs. Dates and times are formatted here, in the language's own
 /// culture, because ICU arguments take them already formatted (docs/localization.md §6).
 /// </summary>
-internal sealed class CatalogTextRenderer(IMessageRenderer renderer, LocaleFolder locales) : ITextRenderer
+internal sealed class CatalogTextRenderer(IMessageRenderer renderer) : ITextRenderer
 {
-    private readonly HashSet<string> _languages = [.. locales.ReadEach("messages.json").Select(file => file.Language)];
-
-    public bool HasLanguage(string language) => _languages.Contains(language);
-
     public string Render(string language, string key, IReadOnlyDictionary<string, object?>? arguments = null)
     {
         if (arguments is not null && arguments.Values.Any(value => value is DateTimeOffset))

@@ -4,7 +4,4 @@ namespace SupportBot.Bot.Localization;
 public interface ITextRenderer
 {
     string Render(string language, string key, IReadOnlyDictionary<string, object?>? arguments = null);
-
-    /// <summary>Whether the language has its own catalog (as opposed to falling back).</summary>
-    bool HasLanguage(string language);
 }

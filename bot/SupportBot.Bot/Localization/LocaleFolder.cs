@@ -20,16 +20,17 @@ public sealed class LocaleFolder
             .Where(name => !name.StartsWith('_') && name != "countries")
             .Order(StringComparer.Ordinal)];
 
+    /// <summary>The languages that have <c>&lt;lang&gt;/&lt;file&gt;</c>, without reading it.</summary>
+    public IReadOnlyList<string> LanguagesWith(string fileName) =>
+        [.. Languages.Where(language => File.Exists(System.IO.Path.Combine(Root, language, fileName)))];
+
     /// <summary>The text of <c>&lt;lang&gt;/&lt;file&gt;</c> for every language that has it.</summary>
     public IEnumerable<(string Language, string Json, string SourceName)> ReadEach(string fileName)
     {
-        foreach (var language in Languages)
+        foreach (var language in LanguagesWith(fileName))
         {
             var path = System.IO.Path.Combine(Root, language, fileName);
-            if (File.Exists(path))
-            {
-                yield return (language, File.ReadAllText(path), System.IO.Path.GetRelativePath(Root, path));
-            }
+            yield return (language, File.ReadAllText(path), System.IO.Path.GetRelativePath(Root, path));
         }
     }
 
