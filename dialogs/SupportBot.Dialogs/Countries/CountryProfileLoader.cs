@@ -27,7 +27,7 @@ internal static class CountryProfileLoader
         ["fri"] = DayOfWeek.Friday, ["sat"] = DayOfWeek.Saturday, ["sun"] = DayOfWeek.Sunday,
     };
 
-    /// <summary>Loads every profile of <paramref name="countriesFolder"/>; profiles with errors are left out of the result.</summary>
+    /// <summary>Loads every profile of <paramref name="countriesFolder"/>; a profile that breaks the schema is left out of the result.</summary>
     public static (IReadOnlyList<CountryProfile> Profiles, IReadOnlyList<LocaleFinding> Findings) Load(string countriesFolder)
     {
         var findings = new List<LocaleFinding>();
@@ -57,7 +57,7 @@ internal static class CountryProfileLoader
         return (profiles, findings);
     }
 
-    /// <summary>Checks and reads one profile; null (with findings) when it has an error.</summary>
+    /// <summary>Checks and reads one profile; null (with findings) when it is not JSON or breaks the schema.</summary>
     public static CountryProfile? LoadOne(string file, byte[] bytes, JsonSchema schema, List<LocaleFinding> findings)
     {
         var before = findings.Count(f => f.Severity == LocaleFindingSeverity.Error);
@@ -86,9 +86,11 @@ internal static class CountryProfileLoader
                 return null;
             }
 
+            // Schema-valid: the profile is returned even when a fact check fails, so cross-checks still see its
+            // languages and status; CountryProfiles.Load refuses any error at start-up.
             var profile = Read(root);
             CheckFacts(file, profile, findings);
-            return findings.Count(f => f.Severity == LocaleFindingSeverity.Error) > before ? null : profile;
+            return profile;
         }
     }
 
