@@ -46,7 +46,7 @@ public static class SupportBotServiceCollectionExtensions
         });
 
         // Localisation: catalogs behind IStringLocalizer, and the host's renderer.
-        services.AddCatalogLocalization(locales.Root);
+        services.AddCatalogLocalization(locales.Root, configuration.GetValue<bool?>("Locales:PseudoLocales") ?? !environment.IsProduction());
 
         // Understanding: the local recognizer, trained at start-up from every language's examples.
         services.TryAddSingleton<IIntentRecognizer>(provider => TrainRecognizer(provider.GetRequiredService<LocaleFolder>()));
@@ -54,7 +54,7 @@ public static class SupportBotServiceCollectionExtensions
         services.TryAddSingleton(provider => ReadLanguageNames(provider.GetRequiredService<LocaleFolder>()));
         services.TryAddSingleton<UtteranceInterpreter>();
         services.TryAddSingleton(provider => new SupportedLanguages(
-            provider.GetRequiredService<LocaleFolder>().LanguagesWith("messages.json"),
+            [.. provider.GetRequiredService<LocaleFolder>().LanguagesWith("messages.json"), .. provider.GetRequiredService<Localization.Tooling.PseudoLocaleCatalogs>().Languages],
             provider.GetRequiredService<IOptions<LocalesOptions>>().Value.DefaultLanguage));
 
         // The engine.
