@@ -336,7 +336,7 @@ internal sealed partial class LocalesCheck(string localesRoot)
     [GeneratedRegex(@"\]\((?<url>[^)\s]+)\)|(?<url>https?://[^\s)]+)")]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex(@"""(?<value>[a-z0-9]+(?:[._-][a-z0-9]+)*\.?)""")]
+    [GeneratedRegex(@"([""'])(?<value>[a-z0-9]+(?:[._-][a-z0-9]+)*\.?)\1")]
     private static partial Regex StringLiteral();
 
     [GeneratedRegex(@"(?:Reply\.Of\(|new ReplyAction\(|data-i18n(?:-aria-label)?="")\s*""?(?<key>[a-z0-9]+(?:[._-][a-z0-9]+)+)""")]
