@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SupportBot.Bot.Localization.Tooling;
 using SupportBot.Dialogs.Localization;
 
 namespace SupportBot.Bot.Cli;
@@ -55,13 +56,22 @@ internal static class LocalesAddCommand
             throw new InvalidOperationException($"locales/{tag}/ already exists.");
         }
 
+        // The language's CLDR categories, so every plural starts with the branches the language needs.
+        string? Meta(string file) => File.Exists(Path.Combine(root, LocalizationConstants.MetaFolder, file)) ? File.ReadAllText(Path.Combine(root, LocalizationConstants.MetaFolder, file)) : null;
+        var rules = PluralRules.FromCldrJson(Meta(LocalizationConstants.PluralsFile), Meta(LocalizationConstants.OrdinalsFile), Meta(LocalizationConstants.ParentLocalesFile));
+        var cardinal = rules.GetCardinalRules(tag).Categories.Select(c => c.ToKeyword()).ToList();
+        var ordinal = rules.GetOrdinalRules(tag).Categories.Select(c => c.ToKeyword()).ToList();
+
         Directory.CreateDirectory(folder);
         var source = Path.Combine(root, LocalizationConstants.SourceLanguage);
         var keys = 0;
         foreach (var file in Directory.GetFiles(source, "*.json").Where(f => LocalizationConstants.IsCatalogFile(Path.GetFileName(f))).Order(StringComparer.Ordinal))
         {
             var messages = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllBytes(file)) ?? [];
-            var marked = messages.ToDictionary(pair => pair.Key, pair => TranslateMarker + pair.Value, StringComparer.Ordinal);
+            var marked = messages.ToDictionary(
+                pair => pair.Key,
+                pair => TranslateMarker + PluralBranchCompleter.Complete(pair.Value, cardinal, ordinal),
+                StringComparer.Ordinal);
             File.WriteAllText(Path.Combine(folder, Path.GetFileName(file)), JsonSerializer.Serialize(marked, s_json) + "\n");
             keys += marked.Count;
         }
@@ -82,7 +92,7 @@ internal static class LocalesAddCommand
         }
 
         output.WriteLine($"Added locales/{tag}/ with {keys} values marked '{TranslateMarker.Trim()}', and a draft entry in languages.json.");
-        output.WriteLine($"Next: translate the values, add {tag}/intents.json (≥ {Localization.Tooling.LocalesCheck.MinimumExamplesPerIntent} examples per intent) and {tag}/commands.json, then run 'supportbot locales check'.");
+        output.WriteLine($"Next: translate the values, add {tag}/intents.json (≥ {LocalesCheck.MinimumExamplesPerIntent} examples per intent) and {tag}/commands.json, then run 'supportbot locales check'.");
         return 0;
     }
 
