@@ -125,10 +125,9 @@ internal static class LocalesAddCommand
         // A real culture of the country from the start, so the draft passes the check until its facts are filled in.
         var cultures = CultureInfo.GetCultures(CultureTypes.SpecificCultures).Where(c => c.Name.EndsWith("-" + iso, StringComparison.Ordinal)).ToList();
         var culture = cultures.Find(c => c.Name == "en-" + iso) ?? cultures.FirstOrDefault();
-        if (culture is not null && culture.Name.Split('-') is [var languagePart, _])
+        if (culture is not null)
         {
             profile["formatting"]!["culture"] = culture.Name;
-            _ = languagePart;
         }
         File.WriteAllText(target, profile.ToJsonString(s_json) + "\n");
         output.WriteLine($"Added locales/countries/{iso}.json (draft) from the template.");

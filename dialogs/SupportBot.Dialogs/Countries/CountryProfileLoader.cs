@@ -18,6 +18,9 @@ internal static class CountryProfileLoader
     public const string FolderName = "countries";
     public const string SchemaPath = "_schema/country.schema.json";
 
+    // The id of the placeholder zone a profile gets when its IANA name does not resolve (reported, never used).
+    private const string UnresolvedZone = "<unresolved>";
+
     private static readonly Lazy<HashSet<string>> s_cultures = new(() =>
         CultureInfo.GetCultures(CultureTypes.AllCultures).Select(c => c.Name).Where(n => n.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase));
 
@@ -158,8 +161,6 @@ internal static class CountryProfileLoader
             findings.Add(new LocaleFinding(file, "support.holidays", "no public holidays listed for 2026 and 2027; support would be shown open on them", LocaleFindingSeverity.Warning, LocaleFindingKind.InvalidCountryProfile));
         }
     }
-
-    private const string UnresolvedZone = "<unresolved>";
 
     private static CountryProfile Read(JsonElement root)
     {

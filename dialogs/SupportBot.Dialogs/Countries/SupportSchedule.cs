@@ -4,7 +4,7 @@ namespace SupportBot.Dialogs.Countries;
 /// <threadsafety>Immutable; safe to share.</threadsafety>
 public sealed class SupportSchedule
 {
-    // Two weeks covers any week with a run of holidays (Eid, Christmas to New Year).
+    // Three weeks covers any run of holidays (Eid, Christmas to New Year) after a closed weekend.
     private const int SearchDays = 21;
 
     public SupportSchedule(TimeZoneInfo timeZone, IReadOnlyList<OpeningHours> hours, IReadOnlyList<PublicHoliday> holidays)

@@ -13,10 +13,8 @@ internal sealed record LocalesCheckReport(IReadOnlyList<LocaleFinding> Findings,
     public static string Line(LocaleFinding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return $"{finding} [{Kind(finding.Kind)}]{Fix(finding)}";
+        return $"{finding} [{finding.Kind}]{Fix(finding)}";
     }
-
-    private static string Kind(LocaleFindingKind kind) => kind.ToString();
 
     /// <summary>A fix where the message does not already say one.</summary>
     private static string Fix(LocaleFinding finding) => finding.Kind switch
