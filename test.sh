@@ -21,6 +21,13 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# Localisation data first (docs/localization.md §6): a missing translation of a pilot/live language, a broken ICU
+# message or country profile blocks like a failing test. One line per finding, then a summary.
+if ! dotnet run --project bot/SupportBot.Bot -c Release --no-launch-profile -- locales check --path locales; then
+  echo "test.sh: 'supportbot locales check' found errors (listed above); fix them before the tests run." >&2
+  exit 1
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 status=0

@@ -1,6 +1,7 @@
 using SupportBot.Bot.Channels.BotConnector;
 using SupportBot.Bot.Channels.DirectLine;
 using SupportBot.Bot.Cli;
+using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Hosting;
 using SupportBot.Bot.Web;
@@ -50,6 +51,7 @@ app.UseRateLimiter();
 app.MapDirectLine();
 app.MapBotConnector();
 app.MapWebPages();
+app.MapCountries();
 
 // Demo delivery sink (only with the demo directory, never in Production).
 app.MapDevOutbox();

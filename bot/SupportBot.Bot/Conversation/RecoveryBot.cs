@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SupportBot.Bot.Cases;
+using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
@@ -26,6 +27,8 @@ public sealed partial class RecoveryBot(
     ReplyRenderer renderer,
     ISupportAvailability availability,
     SupportedLanguages languages,
+    CountryResolver countries,
+    CountryDateFormatter dates,
     OutboxDeliveryWorker? delivery,
     TimeProvider timeProvider,
     ILogger<RecoveryBot> logger) : IBot
@@ -80,6 +83,9 @@ public sealed partial class RecoveryBot(
             snapshot = snapshot with { Language = channelLanguage };
         }
 
+        // channelData.country > locale region > earlier turns > Countries:Default.
+        snapshot = snapshot with { Country = countries.Resolve(activity, stored is null ? null : snapshot.Country) };
+
         if (activity.Type != ActivityTypes.Message && snapshot.State != RecoveryState.Start)
         {
             return; // A reconnect's join event must not greet a conversation already under way.
@@ -87,7 +93,7 @@ public sealed partial class RecoveryBot(
 
         var redacted = activity.Type == ActivityTypes.Message ? SecretRedactor.Redact(activity.Text) : new RedactionResult(string.Empty, []);
         var input = activity.Type == ActivityTypes.Message
-            ? TurnInput.Message(interpreter.Interpret(activity.Text, ActionValue(activity), snapshot.Language), now, Availability(snapshot, now))
+            ? TurnInput.Message(interpreter.Interpret(activity.Text, ActionValue(activity), snapshot.Language, countries.ProfileOf(snapshot.Country).Phone), now, Availability(snapshot, now))
             : TurnInput.Started(now, Availability(snapshot, now));
         input = input with { OfferedLanguages = languages.All };
 
@@ -107,7 +113,7 @@ public sealed partial class RecoveryBot(
         }
 
         var replies = outgoing
-            .Select((item, index) => renderer.Render(item.Reply, item.Language, withActions: index == outgoing.Count - 1))
+            .Select((item, index) => renderer.Render(dates.Localize(item.Reply, snapshot.Country, item.Language), item.Language, withActions: index == outgoing.Count - 1))
             .ToList();
 
         var transcript = new List<NewTranscriptEntry>();

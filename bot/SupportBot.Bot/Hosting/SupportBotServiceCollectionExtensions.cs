@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportBot.Bot.Cases;
 using SupportBot.Bot.Conversation;
+using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Accounts;
 using SupportBot.Bot.Localization;
@@ -45,7 +46,7 @@ public static class SupportBotServiceCollectionExtensions
         });
 
         // Localisation: catalogs behind IStringLocalizer, and the host's renderer.
-        services.AddCatalogLocalization(locales.Root);
+        services.AddCatalogLocalization(locales.Root, configuration.GetValue<bool?>("Locales:PseudoLocales") ?? !environment.IsProduction());
 
         // Understanding: the local recognizer, trained at start-up from every language's examples.
         services.TryAddSingleton<IIntentRecognizer>(provider => TrainRecognizer(provider.GetRequiredService<LocaleFolder>()));
@@ -53,7 +54,7 @@ public static class SupportBotServiceCollectionExtensions
         services.TryAddSingleton(provider => ReadLanguageNames(provider.GetRequiredService<LocaleFolder>()));
         services.TryAddSingleton<UtteranceInterpreter>();
         services.TryAddSingleton(provider => new SupportedLanguages(
-            provider.GetRequiredService<LocaleFolder>().LanguagesWith("messages.json"),
+            [.. provider.GetRequiredService<LocaleFolder>().LanguagesWith("messages.json"), .. provider.GetRequiredService<Localization.Tooling.PseudoLocaleCatalogs>().Languages],
             provider.GetRequiredService<IOptions<LocalesOptions>>().Value.DefaultLanguage));
 
         // The engine.
@@ -94,10 +95,7 @@ public static class SupportBotServiceCollectionExtensions
 
         // Cases, availability and the bot itself.
         services.TryAddSingleton<CaseService>();
-        services.AddOptions<SupportHoursOptions>().BindConfiguration("Support").ValidateDataAnnotations()
-            .Validate(options => TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _), "Support:TimeZone is not a known IANA time zone.")
-            .ValidateOnStart();
-        services.TryAddSingleton<ISupportAvailability, ScheduledSupportAvailability>();
+        services.AddCountryProfiles(locales.Root, environment);
         services.TryAddSingleton<ReplyRenderer>();
         services.TryAddSingleton<RecoveryBot>();
         services.TryAddSingleton<IBot>(provider => provider.GetRequiredService<RecoveryBot>());
@@ -113,6 +111,7 @@ public static class SupportBotServiceCollectionExtensions
         _ = services.GetRequiredService<UtteranceInterpreter>();
         _ = services.GetRequiredService<SupportedLanguages>();
         _ = services.GetRequiredService<JsonStringLocalizerFactory>();
+        _ = services.GetRequiredService<CountryResolver>();
     }
 
     private static string ResolveDataDirectory(IConfiguration configuration, IHostEnvironment environment)

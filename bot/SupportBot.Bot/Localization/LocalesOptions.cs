@@ -12,4 +12,8 @@ public sealed class LocalesOptions
     /// <summary>The language used when nothing else says which.</summary>
     /// <value>en</value>
     public string DefaultLanguage { get; set; } = "en";
+
+    /// <summary>Offer the pseudo-locales qps-ploc and qps-plocm (generated from en at start-up) in the bot and the page's picker.</summary>
+    /// <value>Unset: on outside Production.</value>
+    public bool? PseudoLocales { get; set; }
 }

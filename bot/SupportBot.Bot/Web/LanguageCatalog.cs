@@ -9,7 +9,7 @@ namespace SupportBot.Bot.Web;
 /// Catalogs are read per request: they are small, only the page asks for them, and a translator's new
 /// <c>ui.json</c> then shows up without a restart. The page's strings move behind <c>IStringLocalizer</c> later.
 /// </remarks>
-internal sealed partial class LanguageCatalog(LocaleFolder locales)
+internal sealed partial class LanguageCatalog(LocaleFolder locales, Localization.Tooling.PseudoLocaleCatalogs? pseudo = null)
 {
     public const string FallbackLanguage = "en";
     public const string UiCatalogFileName = "ui.json";
@@ -18,14 +18,15 @@ internal sealed partial class LanguageCatalog(LocaleFolder locales)
 
     private readonly string _root = locales.Root;
 
-    private readonly Lazy<IReadOnlyList<LanguageInfo>> _languages = new(() => ReadMetadata(locales.Root));
+    private readonly Lazy<IReadOnlyList<LanguageInfo>> _languages = new(() =>
+        [.. ReadMetadata(locales.Root), .. (pseudo?.Languages ?? []).Select(code => new LanguageInfo(code, code, code, Localization.Tooling.PseudoLocaleCatalogs.IsRightToLeft(code) ? "rtl" : "ltr"))]);
 
     /// <summary>Every language in the metadata, in file order, whether or not it has strings yet.</summary>
     public IReadOnlyList<LanguageInfo> All => _languages.Value;
 
     /// <summary>The languages that have a <c>ui.json</c>: the ones the picker offers.</summary>
     public IReadOnlyList<LanguageInfo> GetAvailable() =>
-        All.Where(language => File.Exists(Path.Combine(_root, language.Code, UiCatalogFileName))).ToList();
+        All.Where(language => File.Exists(Path.Combine(_root, language.Code, UiCatalogFileName)) || pseudo?.Contains(language.Code) == true).ToList();
 
     /// <summary>The metadata for a tag, or for its base language (<c>ar-EG</c> → <c>ar</c>).</summary>
     public LanguageInfo? Find(string tag)
@@ -37,7 +38,7 @@ internal sealed partial class LanguageCatalog(LocaleFolder locales)
         }
 
         var baseLanguage = normalized.Split('-')[0];
-        return All.FirstOrDefault(language => language.Code == normalized)
+        return All.FirstOrDefault(language => string.Equals(language.Code, normalized, StringComparison.OrdinalIgnoreCase))
             ?? All.FirstOrDefault(language => language.Code == baseLanguage);
     }
 
@@ -49,6 +50,17 @@ internal sealed partial class LanguageCatalog(LocaleFolder locales)
         var language = FallbackLanguage;
         foreach (var candidate in FallbackChain(tag))
         {
+            if (pseudo?.File(candidate, UiCatalogFileName) is { } generated)
+            {
+                foreach (var (key, value) in generated)
+                {
+                    strings[key] = value;
+                }
+
+                language = candidate;
+                continue;
+            }
+
             var file = Path.Combine(_root, candidate, UiCatalogFileName);
             if (!File.Exists(file))
             {

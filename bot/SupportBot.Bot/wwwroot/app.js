@@ -6,6 +6,7 @@
   const FALLBACK_LANGUAGE = 'en';
   const SESSION_KEY = 'supportbot.directline';   // sessionStorage: {token, userId, conversationId, pendingConversationId}
   const LANGUAGE_KEY = 'supportbot.language';    // localStorage: the language the user picked
+  const COUNTRY_KEY = 'supportbot.country';      // localStorage: the country the user picked
   const TOKEN_REFRESH_MS = 10 * 60 * 1000;       // tokens live longer; Direct Line JS refreshes its own copy too
 
   // Direct Line JS connection states (botframework-directlinejs ConnectionStatus).
@@ -16,12 +17,14 @@
 
   const byId = (id) => document.getElementById(id);
   const picker = byId('language-picker');
+  const countryPicker = byId('country-picker');
   const status = byId('chat-status');
 
   let strings = {};
   let language = null; // the picked language's {code, nativeName, dir}
   let locale = FALLBACK_LANGUAGE;
   let chat = null; // {directLine, store, userId}
+  let country = null; // ISO code sent as channelData.country: the user's pick, else the browser locale's region
 
   start().catch((error) => {
     console.warn('SupportBot: the chat could not start.', error);
@@ -34,6 +37,9 @@
     fillPicker(available, chosen.info);
     await applyLanguage(chosen.info, chosen.locale);
 
+    await fillCountries().catch((error) => console.warn('SupportBot: no country list.', error));
+    countryPicker.addEventListener('change', onCountryPicked);
+
     showStatus('ui.chat.connecting');
     chat = await connect();
     showStatus(null);
@@ -41,6 +47,36 @@
 
     picker.disabled = false;
     picker.addEventListener('change', () => onLanguagePicked(available));
+  }
+
+  // ---- Country ---------------------------------------------------------------------------------------------
+
+  // The user's pick, else the region of the browser's locale (fr-CA → CA) when it has a profile, else the server's default.
+  async function fillCountries() {
+    const list = await getJson(`/api/countries?locale=${encodeURIComponent(locale)}`);
+    byId('country-picker-label').textContent = list.label;
+    const known = new Set(list.countries.map((c) => c.iso));
+    const regions = [localStorage.getItem(COUNTRY_KEY), ...(navigator.languages || [navigator.language])
+      .map((tag) => (tag || '').split('-').find((part, index) => index > 0 && /^[A-Za-z]{2}$/.test(part)))];
+    country = regions.map((r) => r && r.toUpperCase()).find((r) => r && known.has(r)) || list.default;
+
+    let names = null;
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'region' });
+    } catch {
+      names = null;
+    }
+    const options = list.countries
+      .map((c) => ({ iso: c.iso, name: (names && names.of(c.iso)) || c.iso }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale));
+    countryPicker.replaceChildren(...options.map((c) => new Option(c.name, c.iso)));
+    countryPicker.value = country;
+    countryPicker.disabled = false;
+  }
+
+  function onCountryPicked() {
+    country = countryPicker.value;
+    localStorage.setItem(COUNTRY_KEY, country);
   }
 
   // ---- Language --------------------------------------------------------------------------------------------
@@ -90,6 +126,7 @@
     url.searchParams.delete('lang');
     history.replaceState(null, '', url);
     await applyLanguage(info, info.code);
+    await fillCountries().catch(() => {});
     renderChat();
   }
 
@@ -164,6 +201,11 @@
 
     // Activities carry the conversation id too, for a server whose token response names none.
     const store = window.WebChat.createStore({}, () => (next) => (action) => {
+      // Every message tells the bot the user's country: its hours, holidays, phone rules and live chat apply.
+      if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && country) {
+        const activity = action.payload.activity;
+        action = { ...action, payload: { ...action.payload, activity: { ...activity, channelData: { ...(activity.channelData || {}), country } } } };
+      }
       if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
         const conversation = action.payload.activity.conversation;
         if (conversation && conversation.id) {

@@ -538,6 +538,13 @@ internal sealed class RecoveryFlow
             }
         }
 
+        if (!_turn.Input.Availability.LiveChatOffered)
+        {
+            // The country has no agents in chat: say so plainly instead of promising a queue.
+            _turn.Say(Reply.Of("country.no-live-chat", Args(("caseId", _turn.Snapshot.CaseId))));
+            return;
+        }
+
         var next = _turn.Input.Availability.NextOpening;
         _turn.Say(Reply.Of(
             next is null ? "queue.after-hours.no-time" : "queue.after-hours",

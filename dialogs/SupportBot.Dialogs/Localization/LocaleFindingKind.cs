@@ -44,4 +44,28 @@ internal enum LocaleFindingKind
 
     /// <summary>Required data is missing: the source catalog, <c>languages.json</c> or CLDR files.</summary>
     MissingData,
+
+    /// <summary>A country profile is not JSON, breaks its schema, or fails a cross-check of its own data (time zone, phone rules).</summary>
+    InvalidCountryProfile,
+
+    /// <summary>A country profile disagrees with the catalogs: an offered language incomplete, a legal key missing.</summary>
+    CountryLanguageIncomplete,
+
+    /// <summary>An intent has too few (or no) recognizer examples in a language.</summary>
+    RecognizerExamples,
+
+    /// <summary>Markup (<c>**bold**</c>, links) of a translation differs from the source.</summary>
+    MarkupMismatch,
+
+    /// <summary>A key used in code is not in the source language.</summary>
+    UnknownKeyInCode,
+
+    /// <summary>A source key that no code, profile or tool refers to.</summary>
+    UnusedKey,
+
+    /// <summary>A message fails to render with sample numbers.</summary>
+    RenderFailed,
+
+    /// <summary>An overlay (fr-CA) has a key its base language (fr) does not.</summary>
+    OverlayKey,
 }

@@ -20,7 +20,7 @@ namespace SupportBot.Dialogs.Understanding;
 /// split code when they form two equal groups of 3 or 4 ("123 456", "1234-5678") or three pairs, and otherwise a
 /// national phone number when they total 7–15 digits. Dates such as 07.05.2024 or 2024-05-07 and numbers
 /// touching letters or slashes are ignored. Country-specific numbering plans come later from data; for now a
-/// calling-code hint only turns national numbers into international ones.</para>
+/// calling-code hint, or a country profile's numbering plan (<see cref="INationalNumberPlan"/>), turns national numbers into international ones.</para>
 /// </remarks>
 /// <threadsafety>Stateless; safe to call concurrently.</threadsafety>
 public static partial class EntityExtractor
@@ -59,10 +59,17 @@ public static partial class EntityExtractor
     /// (handles lower-cased without <c>@</c>, numeric profile ids as <c>id:</c> and digits), each in order of
     /// appearance without repeats.</returns>
     /// <exception cref="ArgumentException"><paramref name="callingCode"/> is not one to three digits.</exception>
-    public static ExtractedEntities Extract(string text, string? callingCode)
+    public static ExtractedEntities Extract(string text, string? callingCode) =>
+        Extract(text, ParseCallingCode(callingCode) is { } code ? new CallingCodePlan(code) : null);
+
+    /// <summary>Extracts every entity of <paramref name="text"/>, writing national phone numbers in E.164 by a country's numbering plan.</summary>
+    /// <param name="text">The user's message.</param>
+    /// <param name="numberPlan">The user's country's plan (from its profile), or null to keep national numbers as digits.</param>
+    /// <returns>As <see cref="Extract(string, string?)"/>; a national number the plan does not recognise stays digits only.</returns>
+    public static ExtractedEntities Extract(string text, INationalNumberPlan? numberPlan)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var countryCode = ParseCallingCode(callingCode);
+        var plan = numberPlan;
         if (text.Length == 0)
         {
             return ExtractedEntities.None;
@@ -97,7 +104,7 @@ public static partial class EntityExtractor
 
         var phones = new List<string>();
         var codes = new List<string>();
-        NumberScanner.Scan(masked, countryCode, phones, codes);
+        NumberScanner.Scan(masked, plan, phones, codes);
 
         return new ExtractedEntities(
             Distinct(emails),
@@ -117,6 +124,13 @@ public static partial class EntityExtractor
         return digits.Length is >= 1 and <= 3 && digits.All(char.IsAsciiDigit)
             ? digits
             : throw new ArgumentException($"'{callingCode}' is not a country calling code such as 44 or +44.", nameof(callingCode));
+    }
+
+    /// <summary>A plan that knows only a calling code: one leading trunk 0 is dropped.</summary>
+    private sealed class CallingCodePlan(string callingCode) : INationalNumberPlan
+    {
+        public string ToInternational(string nationalDigits) =>
+            "+" + callingCode + (nationalDigits.StartsWith('0') ? nationalDigits[1..] : nationalDigits);
     }
 
     /// <summary>The username a profile link points to, or <see langword="null"/> for links to posts, help pages and the like.</summary>
@@ -201,7 +215,7 @@ public static partial class EntityExtractor
     /// <summary>Reads digit groups and classifies each run as a phone number or a code.</summary>
     private static class NumberScanner
     {
-        public static void Scan(ReadOnlySpan<char> text, string? callingCode, List<string> phones, List<string> codes)
+        public static void Scan(ReadOnlySpan<char> text, INationalNumberPlan? callingCode, List<string> phones, List<string> codes)
         {
             var groups = new List<Group>();
             var i = 0;
@@ -298,7 +312,7 @@ public static partial class EntityExtractor
             return end;
         }
 
-        private static void Classify(List<Group> groups, bool international, string? callingCode, List<string> phones, List<string> codes)
+        private static void Classify(List<Group> groups, bool international, INationalNumberPlan? callingCode, List<string> phones, List<string> codes)
         {
             var digits = string.Concat(groups.Select(g => g.Digits));
             if (!international && digits.StartsWith("00", StringComparison.Ordinal) && digits.Length >= 9)
@@ -363,7 +377,7 @@ public static partial class EntityExtractor
             }
         }
 
-        private static void AddSingle(string digits, string? callingCode, List<string> phones, List<string> codes)
+        private static void AddSingle(string digits, INationalNumberPlan? callingCode, List<string> phones, List<string> codes)
         {
             if (digits.Length is >= 4 and <= 8)
             {
@@ -388,8 +402,8 @@ public static partial class EntityExtractor
             && ((groups[0].Digits.Length <= 2 && groups[2].Digits.Length is 2 or 4)
                 || (groups[0].Digits.Length == 4 && groups[2].Digits.Length <= 2));
 
-        private static string NationalPhone(string digits, string? callingCode) =>
-            callingCode is null ? digits : "+" + callingCode + (digits.StartsWith('0') ? digits[1..] : digits);
+        private static string NationalPhone(string digits, INationalNumberPlan? plan) =>
+            plan?.ToInternational(digits) ?? digits;
 
         /// <summary>One run of digits, whether it was in parentheses, and the separators written before it.</summary>
         private readonly record struct Group(string Digits, bool Parenthesised, string Separators);

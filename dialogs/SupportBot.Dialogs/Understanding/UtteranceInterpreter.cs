@@ -16,7 +16,8 @@ public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLe
     /// <param name="text">What the user typed (or the button's display text).</param>
     /// <param name="actionValue">The value of a pressed button, which wins over the text.</param>
     /// <param name="language">The conversation's language.</param>
-    public Conversation.MessageUnderstanding Interpret(string? text, string? actionValue, string language)
+    /// <param name="numberPlan">The user's country's numbering plan, so national phone numbers come out in E.164.</param>
+    public Conversation.MessageUnderstanding Interpret(string? text, string? actionValue, string language, INationalNumberPlan? numberPlan = null)
     {
         if (!string.IsNullOrEmpty(actionValue) && ReadAction(actionValue) is { } fromButton)
         {
@@ -28,7 +29,7 @@ public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLe
             return Conversation.MessageUnderstanding.Empty;
         }
 
-        var entities = EntityExtractor.Extract(text);
+        var entities = EntityExtractor.Extract(text, numberPlan);
         var command = _commands.Match(text, language);
         if (command != UserCommand.None)
         {
