@@ -98,9 +98,11 @@ public sealed partial class RecoveryBot(
         }
 
         var session = state.Verification;
+        var decisionsSentCode = false;
         for (var step = 0; step < MaxStepsPerTurn && input is not null; step++)
         {
             var decision = engine.Decide(snapshot, input);
+            decisionsSentCode |= decision.Effects.Any(effect => effect is TurnEffect.SendCode);
             snapshot = decision.Snapshot;
             (input, var performed) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, cancellationToken);
             session = performed;
@@ -140,6 +142,13 @@ public sealed partial class RecoveryBot(
         }
 
         await turnContext.SendActivitiesAsync(replies, cancellationToken);
+
+        // The queued message is delivered after the reply, not during the turn: a real send and the discarded twin
+        // of an unknown account then take the same time to answer (docs/security.md D2).
+        if (decisionsSentCode)
+        {
+            delivery?.Wake();
+        }
     }
 
     private async Task<(TurnInput? Next, VerificationSession? Session)> PerformAsync(
@@ -158,7 +167,6 @@ public sealed partial class RecoveryBot(
                     break;
                 case TurnEffect.SendCode send when session is not null:
                     result = await verification.SendCodeAsync(session, conversationId, send.Method, snapshot.Language, cancellationToken);
-                    delivery?.Wake();
                     break;
                 case TurnEffect.CheckCode check when session is not null:
                     (result, session) = await verification.CheckCodeAsync(session, conversationId, check.Code, cancellationToken);
