@@ -195,6 +195,9 @@ public sealed partial class RecoveryBot(
                 case TurnEffect.ResetVerification:
                     session = null;
                     break;
+                case TurnEffect.Audit { EventType: "personal_facts_refused" or "contact_change_refused" } refusal:
+                    await verification.RecordRefusalAsync(session, conversationId, refusal.EventType, cancellationToken);
+                    break;
                 case TurnEffect.RelayToAgent or TurnEffect.Audit:
                     // The agent console (and its relay) plugs in here; audit records are written by the services themselves.
                     break;
