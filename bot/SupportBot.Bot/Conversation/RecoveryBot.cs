@@ -104,12 +104,15 @@ public sealed partial class RecoveryBot(
         }
 
         var session = state.Verification;
+        var decisionsSentCode = false;
         for (var step = 0; step < MaxStepsPerTurn && input is not null; step++)
         {
             var decision = engine.Decide(snapshot, input);
+            decisionsSentCode |= decision.Effects.Any(effect => effect is TurnEffect.SendCode);
             snapshot = decision.Snapshot;
-            outgoing.AddRange(decision.Replies.Select(reply => (reply, snapshot.Language)));
-            (input, session) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, cancellationToken);
+            (input, var performed) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, cancellationToken);
+            session = performed;
+            outgoing.AddRange(decision.Replies.SelectMany(verification.WithContactChoices(session)).Select(reply => (reply, snapshot.Language)));
         }
 
         var replies = outgoing
@@ -145,6 +148,13 @@ public sealed partial class RecoveryBot(
         }
 
         await turnContext.SendActivitiesAsync(replies, cancellationToken);
+
+        // The queued message is delivered after the reply, not during the turn: a real send and the discarded twin
+        // of an unknown account then take the same time to answer (docs/security.md D2).
+        if (decisionsSentCode)
+        {
+            delivery?.Wake();
+        }
     }
 
     private async Task<(TurnInput? Next, VerificationSession? Session)> PerformAsync(
@@ -163,12 +173,17 @@ public sealed partial class RecoveryBot(
                     break;
                 case TurnEffect.SendCode send when session is not null:
                     result = await verification.SendCodeAsync(session, conversationId, send.Method, snapshot.Language, cancellationToken);
-                    delivery?.Wake();
                     break;
                 case TurnEffect.CheckCode check when session is not null:
                     (result, session) = await verification.CheckCodeAsync(session, conversationId, check.Code, cancellationToken);
                     break;
                 case TurnEffect.CheckCode:
+                    result = new ServiceResult.CodeRejected(0);
+                    break;
+                case TurnEffect.CheckRecoveryCode check when session is not null:
+                    (result, session) = await verification.CheckRecoveryCodeAsync(session, conversationId, check.Code, cancellationToken);
+                    break;
+                case TurnEffect.CheckRecoveryCode:
                     result = new ServiceResult.CodeRejected(0);
                     break;
                 case TurnEffect.OpenCase open when session is { } verified && verified.Proofs.Count >= verified.ProofsRequired:
@@ -185,6 +200,9 @@ public sealed partial class RecoveryBot(
                     break;
                 case TurnEffect.ResetVerification:
                     session = null;
+                    break;
+                case TurnEffect.Audit { EventType: "personal_facts_refused" or "contact_change_refused" } refusal:
+                    await verification.RecordRefusalAsync(session, conversationId, refusal.EventType, cancellationToken);
                     break;
                 case TurnEffect.RelayToAgent or TurnEffect.Audit:
                     // The agent console (and its relay) plugs in here; audit records are written by the services themselves.
