@@ -1,3 +1,4 @@
+using SupportBot.Bot.Agents;
 using SupportBot.Bot.Channels.BotConnector;
 using SupportBot.Bot.Channels.DirectLine;
 using SupportBot.Bot.Cli;
@@ -30,6 +31,9 @@ builder.Services.AddBotConnector(builder.Configuration);
 // The built-in web page: Web Chat host page, its strings and the language list (Web/).
 builder.Services.AddWebPages();
 
+// The agent console (/agent), its API and the handoff to agents or an external hub (Agents/).
+builder.Services.AddAgentConsole(builder.Configuration, builder.Environment);
+
 // Errors become ProblemDetails without internals, in every environment.
 builder.Services.AddProblemDetails();
 
@@ -50,6 +54,7 @@ app.UseRateLimiter();
 app.MapDirectLine();
 app.MapBotConnector();
 app.MapWebPages();
+app.MapAgentConsole();
 
 // Demo delivery sink (only with the demo directory, never in Production).
 app.MapDevOutbox();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SupportBot.Bot.Agents;
 using SupportBot.Bot.Cases;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Localization;
@@ -28,7 +29,8 @@ public sealed partial class RecoveryBot(
     SupportedLanguages languages,
     OutboxDeliveryWorker? delivery,
     TimeProvider timeProvider,
-    ILogger<RecoveryBot> logger) : IBot
+    ILogger<RecoveryBot> logger,
+    IAgentHandoff? agents = null) : IBot
 {
     // Effects answer at most a few times in a row (send → sent, check → accepted → case opened).
     private const int MaxStepsPerTurn = 8;
@@ -46,6 +48,11 @@ public sealed partial class RecoveryBot(
         using var held = await _locks.AcquireAsync(conversationId, cancellationToken);
         try
         {
+            if (agents is not null && await agents.TryHandleTurnAsync(turnContext, conversationId, cancellationToken))
+            {
+                return; // The rating buttons after a case (Agents/).
+            }
+
             await RunTurnAsync(turnContext, conversationId, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -103,7 +110,7 @@ public sealed partial class RecoveryBot(
             var decision = engine.Decide(snapshot, input);
             snapshot = decision.Snapshot;
             outgoing.AddRange(decision.Replies.Select(reply => (reply, snapshot.Language)));
-            (input, session) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, cancellationToken);
+            (input, session) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, redacted.Text, cancellationToken);
         }
 
         var replies = outgoing
@@ -143,7 +150,7 @@ public sealed partial class RecoveryBot(
 
     private async Task<(TurnInput? Next, VerificationSession? Session)> PerformAsync(
         IReadOnlyList<TurnEffect> effects, ConversationSnapshot snapshot, VerificationSession? session, string conversationId, string channelId,
-        CancellationToken cancellationToken)
+        string redactedText, CancellationToken cancellationToken)
     {
         TurnInput? next = null;
         var now = timeProvider.GetUtcNow();
@@ -169,6 +176,7 @@ public sealed partial class RecoveryBot(
                     var (caseId, position) = await cases.OpenAsync(
                         conversationId, channelId, snapshot.Language, snapshot.Country, open.Problem.ToLabel(), verified, open.SupportOpen, cancellationToken);
                     result = new ServiceResult.CaseOpened(caseId, position);
+                    await (agents?.CaseOpenedAsync(caseId, cancellationToken) ?? Task.CompletedTask);
                     break;
                 case TurnEffect.OpenCase:
                     // Defence in depth: the engine asked for a case without recorded proofs. Refuse and say so in the logs.
@@ -180,8 +188,11 @@ public sealed partial class RecoveryBot(
                 case TurnEffect.ResetVerification:
                     session = null;
                     break;
-                case TurnEffect.RelayToAgent or TurnEffect.Audit:
-                    // The agent console (and its relay) plugs in here; audit records are written by the services themselves.
+                case TurnEffect.RelayToAgent relay:
+                    await (agents?.UserMessageAsync(relay.CaseId, redactedText, now, cancellationToken) ?? Task.CompletedTask);
+                    break;
+                case TurnEffect.Audit:
+                    // Audit records are written by the services themselves.
                     break;
             }
 
