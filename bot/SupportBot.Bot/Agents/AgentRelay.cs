@@ -95,7 +95,7 @@ internal sealed class AgentRelay(
         var handling = await agents.GetHandlingAsync(caseId, cancellationToken);
         events.Publish(new AgentEvent(
             "message", caseId, record.Language, record.Country, handling.AgentId ?? handling.TargetAgentId,
-            new { from = "user", text = redactedText, at }));
+            new { from = "user", text = ContactMasking.Mask(redactedText), at }));
     }
 }
 

@@ -22,8 +22,7 @@ internal sealed class TranscriptExport(ITranscriptStore transcripts)
             foreach (var entry in page)
             {
                 using var document = JsonDocument.Parse(entry.ActivityJson);
-                var activity = document.RootElement.Clone();
-                activities.Add(activity.TryGetProperty("timestamp", out _) ? activity : WithTimestamp(activity, entry.Timestamp));
+                activities.Add(ForAgents(document.RootElement, entry.Timestamp));
             }
 
             if (page.Count < PageSize)
@@ -37,11 +36,28 @@ internal sealed class TranscriptExport(ITranscriptStore transcripts)
         return activities;
     }
 
-    // Activities the bot stored before sending carry no timestamp yet; the store's is the time they were written.
-    private static JsonElement WithTimestamp(JsonElement activity, DateTimeOffset timestamp)
+    /// <summary>
+    /// The stored activity with contacts masked in its text (<see cref="ContactMasking"/>), and a timestamp: activities
+    /// the bot stored before sending carry none yet, and the store's is the time they were written.
+    /// </summary>
+    private static JsonElement ForAgents(JsonElement activity, DateTimeOffset timestamp)
     {
         var copy = System.Text.Json.Nodes.JsonNode.Parse(activity.GetRawText())!.AsObject();
-        copy["timestamp"] = timestamp.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        if (!copy.ContainsKey("timestamp"))
+        {
+            copy["timestamp"] = timestamp.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (copy["text"] is System.Text.Json.Nodes.JsonValue text && text.TryGetValue<string>(out var value))
+        {
+            copy["text"] = ContactMasking.Mask(value);
+        }
+
+        if (copy["value"] is System.Text.Json.Nodes.JsonObject)
+        {
+            copy.Remove("value"); // Button payloads; nothing an agent needs.
+        }
+
         return JsonSerializer.SerializeToElement(copy);
     }
 }
