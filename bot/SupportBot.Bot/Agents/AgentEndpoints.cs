@@ -21,8 +21,20 @@ internal static class AgentEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        // The console page: /agent → /agent/ (index.html from wwwroot/agent, which holds no data).
-        endpoints.MapGet("/agent", () => TypedResults.Redirect("/agent/")).ExcludeFromDescription();
+        // The console page at /agent and /agent/ (wwwroot/agent/index.html, which holds no data): served here because a
+        // matched endpoint makes the static-file middleware step aside.
+        endpoints.MapGet("/agent", (HttpContext context, IWebHostEnvironment environment) =>
+        {
+            var page = environment.WebRootFileProvider.GetFileInfo("agent/index.html");
+            if (!page.Exists)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.ContentSecurityPolicy = Web.SecurityHeaders.ForPage(context.Request.Host);
+            context.Response.Headers.CacheControl = "no-cache";
+            return Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8");
+        }).ExcludeFromDescription();
 
         var open = endpoints.MapGroup("/agent/api").WithTags("Agent console");
         open.AddEndpointFilter(RequireAntiforgeryOnChanges);
@@ -34,6 +46,16 @@ internal static class AgentEndpoints
         });
         open.MapGet("/strings", ConsoleStringsAsync);
         open.MapPost("/session", SignInAsync);
+
+        // Whether this browser is signed in, without a 401 (which browsers log as an error) for a console just opened.
+        open.MapGet("/session", async (HttpContext context, IAgentStore store, AgentEventHub hub, CancellationToken ct) =>
+        {
+            var authentication = await context.AuthenticateAsync(Scheme);
+            var agentId = authentication.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+            var agent = agentId is null ? null : await store.GetAsync(agentId, ct);
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Ok(new { signedIn = agent is not null, agent = agent is null ? null : Describe(agent, hub.OnlineAgentIds()) });
+        });
 
         var api = endpoints.MapGroup("/agent/api").WithTags("Agent console");
         api.AddEndpointFilter(RequireAgentAsync);

@@ -84,6 +84,16 @@ internal sealed class AgentRelay(
         events.Publish(new AgentEvent("queue", caseId, record.Language, record.Country, null, null));
     }
 
+    public async Task CaseCancelledAsync(string caseId, CancellationToken cancellationToken)
+    {
+        if (await cases.GetAsync(caseId, cancellationToken) is { } record)
+        {
+            var handling = await agents.GetHandlingAsync(caseId, cancellationToken);
+            events.Publish(new AgentEvent("case", caseId, record.Language, record.Country, handling.AgentId, new { status = record.Status }));
+            events.Publish(new AgentEvent("queue", caseId, record.Language, record.Country, null, null));
+        }
+    }
+
     public async Task UserMessageAsync(string caseId, string redactedText, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var record = await cases.GetAsync(caseId, cancellationToken);

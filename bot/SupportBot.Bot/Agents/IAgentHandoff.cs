@@ -11,6 +11,9 @@ public interface IAgentHandoff
     /// <summary>A verified case was opened or found: tell the consoles, or hand it to the external hub.</summary>
     Task CaseOpenedAsync(string caseId, CancellationToken cancellationToken);
 
+    /// <summary>The user stopped or started over: the case left the queue (or the agent holding it).</summary>
+    Task CaseCancelledAsync(string caseId, CancellationToken cancellationToken);
+
     /// <summary>The user wrote while an agent holds (or is about to hold) the case; <paramref name="redactedText"/> is already redacted.</summary>
     Task UserMessageAsync(string caseId, string redactedText, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -184,6 +184,7 @@ public sealed partial class RecoveryBot(
                     break;
                 case TurnEffect.CancelCase cancel:
                     await cases.CancelAsync(cancel.CaseId, conversationId, cancellationToken);
+                    await (agents?.CaseCancelledAsync(cancel.CaseId, cancellationToken) ?? Task.CompletedTask);
                     break;
                 case TurnEffect.ResetVerification:
                     session = null;

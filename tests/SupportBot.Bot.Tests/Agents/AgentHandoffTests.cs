@@ -159,6 +159,22 @@ public sealed class AgentHandoffTests : IAsyncLifetime
         Assert.DoesNotContain(caseId, await agent.QueueCaseIdsAsync());
     }
 
+    [Fact]
+    public async Task UserStartsOver_WhileHeld_TheCaseEndsForTheAgentToo()
+    {
+        var user = new ChannelUser(_http, "handoff-leaves", _channel.ServiceUrl);
+        var caseId = await user.VerifyAndEscalateAsync();
+        var agent = await SignedInAgentAsync("demo.agent", "demo-agent-2026");
+        (await agent.PostAsync($"/agent/api/cases/{caseId}/accept")).Dispose();
+
+        await user.PressAsync("start-over", "Start over");
+        Assert.NotEmpty(user.LastReplies);
+
+        Assert.Equal("cancelled", (await agent.GetJsonAsync($"/agent/api/cases/{caseId}")).GetProperty("status").GetString());
+        using var late = await agent.PostAsync($"/agent/api/cases/{caseId}/messages", new { text = "still there?" });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
     private async Task<AgentConsoleClient> SignedInAgentAsync(string username, string password)
     {
         var agent = new AgentConsoleClient(_app.CreateClient());

@@ -326,9 +326,9 @@
   (async () => {
     await loadStrings(navigator.language);
     await refreshCsrf();
-    const response = await fetch(`${api}/me`, { credentials: 'same-origin' });
-    if (response.ok) {
-      me = await response.json();
+    const session = await (await fetch(`${api}/session`, { credentials: 'same-origin' })).json();
+    if (session.signedIn) {
+      me = session.agent;
       await showDesk();
     } else {
       showSignIn();
