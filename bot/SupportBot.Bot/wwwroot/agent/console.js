@@ -26,8 +26,13 @@
   }
 
   async function loadStrings(lang) {
-    const response = await fetch(`${api}/strings?lang=${encodeURIComponent(lang || navigator.language || 'en')}`);
+    const tag = lang || navigator.language || 'en';
+    const response = await fetch(`${api}/strings?lang=${encodeURIComponent(tag)}`);
     strings = response.ok ? await response.json() : {};
+    // Direction comes from locales/_meta/languages.json, like the chat page's.
+    const info = await fetch(`/api/languages/${encodeURIComponent(tag)}`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    document.documentElement.lang = info ? info.code : 'en';
+    document.documentElement.dir = info ? info.dir : 'ltr';
     applyStrings();
   }
 
