@@ -27,6 +27,7 @@ internal sealed class AgentDesk(
     TranscriptExport transcripts,
     IAccountDirectory? directory,
     IAuditLog audit,
+    ISupportAvailability availability,
     IOptions<AgentOptions> options,
     TimeProvider timeProvider)
 {
@@ -54,6 +55,31 @@ internal sealed class AgentDesk(
                 row.Handling.TargetAgentId is { } target ? names.GetValueOrDefault(target, target) : null,
                 row.Case.Status == CaseStatus.AfterHours ? row.Case.CreatedAt + options.Value.HoldVerifiedPlaceFor : null))
             .ToList();
+    }
+
+    /// <summary>
+    /// An agent came online: users who were told nobody was available, and whose kept place this agent covers, go back
+    /// into the queue now that support is open for them, and are told so in their language.
+    /// </summary>
+    public async Task OpenBacklogAsync(AgentAccount agent, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        foreach (var (record, handling) in await agents.ListOpenCasesAsync(cancellationToken))
+        {
+            if (record.Status != CaseStatus.AfterHours || !MaySee(agent, record, handling, now)
+                || !availability.Get(record.Country, record.Language, now).IsOpen
+                || !await cases.TransitionAsync(record.CaseId, CaseStatus.AfterHours, CaseStatus.Queued, now, cancellationToken))
+            {
+                continue;
+            }
+
+            var applied = await bot.ApplyServiceResultsAsync(record.ConversationId, [(new ServiceResult.SupportOpened(), false)], cancellationToken);
+            await channel.SendAsync(record.ConversationId, applied?.Replies ?? [], cancellationToken);
+            await audit.AppendAsync(
+                new AuditEvent("case_requeued", now, "agent:" + agent.AgentId, record.ConversationId, record.CaseId, record.AccountRef, "{}"),
+                cancellationToken);
+            Publish("queue", record, null);
+        }
     }
 
     public async Task<DeskResult<CaseView>> GetCaseAsync(AgentAccount agent, string caseId, CancellationToken cancellationToken)

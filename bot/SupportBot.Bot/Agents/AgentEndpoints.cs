@@ -132,13 +132,16 @@ internal static class AgentEndpoints
         return TypedResults.Ok(Describe(agent, new HashSet<string>()));
     }
 
-    private static async Task StreamEventsAsync(HttpContext context, AgentEventHub hub, CancellationToken ct)
+    private static async Task StreamEventsAsync(HttpContext context, AgentEventHub hub, AgentDesk desk, CancellationToken ct)
     {
         var agent = Agent(context);
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-store";
         context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         using var subscription = hub.Subscribe(agent);
+
+        // Online now: the users kept waiting for someone like this agent are queued again.
+        await desk.OpenBacklogAsync(agent, ct);
         await context.Response.WriteAsync("retry: 2000\n\nevent: hello\ndata: {}\n\n", ct);
         await context.Response.Body.FlushAsync(ct);
         try

@@ -50,6 +50,29 @@ public sealed class NoAgentAvailableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgentComesOnline_TheKeptPlaceBecomesAPlaceInLine_AndTheUserIsTold()
+    {
+        var user = new ChannelUser(_http, "waiting-maria", _channel.ServiceUrl);
+        var caseId = await user.VerifyAndEscalateAsync();
+        Assert.Contains("No agent is available right now", user.LastText, StringComparison.Ordinal);
+
+        var agent = new AgentConsoleClient(_app.CreateClient());
+        (await agent.SignInAsync("demo.agent", "demo-agent-2026")).Dispose();
+        using var events = await agent.Http.GetAsync("/agent/api/events", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!_channel.Replies.Any(r => r.Body.TryGetProperty("text", out var t) && t.GetString()!.Contains("You're in line", StringComparison.Ordinal)))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "The user was not told they are in line.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        var queue = await agent.GetJsonAsync("/agent/api/queue");
+        var item = Assert.Single(queue.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetString() == caseId);
+        Assert.Equal("queued", item.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task PlaceRunsOut_AfterTheConfiguredHold()
     {
         var user = new ChannelUser(_http, "expired-maria", _channel.ServiceUrl);
