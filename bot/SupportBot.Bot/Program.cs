@@ -1,3 +1,4 @@
+using SupportBot.Bot.Agents;
 using SupportBot.Bot.Channels.BotConnector;
 using SupportBot.Bot.Channels.DirectLine;
 using SupportBot.Bot.Cli;
@@ -31,6 +32,9 @@ builder.Services.AddBotConnector(builder.Configuration);
 // The built-in web page: Web Chat host page, its strings and the language list (Web/).
 builder.Services.AddWebPages();
 
+// The agent console (/agent), its API and the handoff to agents or an external hub (Agents/).
+builder.Services.AddAgentConsole(builder.Configuration, builder.Environment);
+
 // Errors become ProblemDetails without internals, in every environment.
 builder.Services.AddProblemDetails();
 
@@ -52,6 +56,7 @@ app.MapDirectLine();
 app.MapBotConnector();
 app.MapWebPages();
 app.MapCountries();
+app.MapAgentConsole();
 
 // Demo delivery sink (only with the demo directory, never in Production).
 app.MapDevOutbox();

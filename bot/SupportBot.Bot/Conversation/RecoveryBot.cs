@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SupportBot.Bot.Agents;
 using SupportBot.Bot.Cases;
 using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
@@ -31,7 +32,8 @@ public sealed partial class RecoveryBot(
     CountryDateFormatter dates,
     OutboxDeliveryWorker? delivery,
     TimeProvider timeProvider,
-    ILogger<RecoveryBot> logger) : IBot
+    ILogger<RecoveryBot> logger,
+    IAgentHandoff? agents = null) : IBot
 {
     // Effects answer at most a few times in a row (send → sent, check → accepted → case opened).
     private const int MaxStepsPerTurn = 8;
@@ -49,6 +51,11 @@ public sealed partial class RecoveryBot(
         using var held = await _locks.AcquireAsync(conversationId, cancellationToken);
         try
         {
+            if (agents is not null && await agents.TryHandleTurnAsync(turnContext, conversationId, cancellationToken))
+            {
+                return; // The rating buttons after a case (Agents/).
+            }
+
             await RunTurnAsync(turnContext, conversationId, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -110,7 +117,7 @@ public sealed partial class RecoveryBot(
             var decision = engine.Decide(snapshot, input);
             decisionsSentCode |= decision.Effects.Any(effect => effect is TurnEffect.SendCode);
             snapshot = decision.Snapshot;
-            (input, var performed) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, cancellationToken);
+            (input, var performed) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, redacted.Text, cancellationToken);
             session = performed;
             outgoing.AddRange(decision.Replies.SelectMany(verification.WithContactChoices(session)).Select(reply => (reply, snapshot.Language)));
         }
@@ -159,7 +166,7 @@ public sealed partial class RecoveryBot(
 
     private async Task<(TurnInput? Next, VerificationSession? Session)> PerformAsync(
         IReadOnlyList<TurnEffect> effects, ConversationSnapshot snapshot, VerificationSession? session, string conversationId, string channelId,
-        CancellationToken cancellationToken)
+        string redactedText, CancellationToken cancellationToken)
     {
         TurnInput? next = null;
         var now = timeProvider.GetUtcNow();
@@ -190,6 +197,7 @@ public sealed partial class RecoveryBot(
                     var (caseId, position) = await cases.OpenAsync(
                         conversationId, channelId, snapshot.Language, snapshot.Country, open.Problem.ToLabel(), verified, open.SupportOpen, cancellationToken);
                     result = new ServiceResult.CaseOpened(caseId, position);
+                    await (agents?.CaseOpenedAsync(caseId, cancellationToken) ?? Task.CompletedTask);
                     break;
                 case TurnEffect.OpenCase:
                     // Defence in depth: the engine asked for a case without recorded proofs. Refuse and say so in the logs.
@@ -197,6 +205,7 @@ public sealed partial class RecoveryBot(
                     break;
                 case TurnEffect.CancelCase cancel:
                     await cases.CancelAsync(cancel.CaseId, conversationId, cancellationToken);
+                    await (agents?.CaseCancelledAsync(cancel.CaseId, cancellationToken) ?? Task.CompletedTask);
                     break;
                 case TurnEffect.ResetVerification:
                     session = null;
@@ -204,8 +213,11 @@ public sealed partial class RecoveryBot(
                 case TurnEffect.Audit { EventType: "personal_facts_refused" or "contact_change_refused" } refusal:
                     await verification.RecordRefusalAsync(session, conversationId, refusal.EventType, cancellationToken);
                     break;
-                case TurnEffect.RelayToAgent or TurnEffect.Audit:
-                    // The agent console (and its relay) plugs in here; audit records are written by the services themselves.
+                case TurnEffect.RelayToAgent relay:
+                    await (agents?.UserMessageAsync(relay.CaseId, redactedText, now, cancellationToken) ?? Task.CompletedTask);
+                    break;
+                case TurnEffect.Audit:
+                    // Audit records are written by the services themselves.
                     break;
             }
 

@@ -18,6 +18,7 @@ internal static class SqliteMigrations
         new(1, "initial schema", InitialSchema),
         new(2, "queue length counter", QueueLength),
         new(3, "demo account directory, owner notices", DemoDirectoryAndOwnerNotices),
+        new(4, "agents and case handling", AgentsSchema),
     ];
 
     /// <summary>The schema version this build writes and understands.</summary>
@@ -247,5 +248,41 @@ internal static class SqliteMigrations
         CREATE INDEX ix_owner_notices_account ON owner_notices (account_id, reason, requested_at);
 
         CREATE INDEX ix_code_sends_destination_any_account ON code_sends (destination_key, sent_at);
+        """;
+
+    // Agents (console accounts) and what the agent side knows about a case: who holds it, where it was transferred,
+    // its outcome and the user's rating. Cases themselves stay in `cases`, whose status stays the one gate.
+    private const string AgentsSchema =
+        """
+        CREATE TABLE agents (
+            agent_id        TEXT NOT NULL PRIMARY KEY,
+            username        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            display_name    TEXT NOT NULL,
+            password_hash   TEXT NOT NULL,
+            role            TEXT NOT NULL CHECK (role IN ('agent', 'supervisor')),
+            languages       TEXT NOT NULL,
+            countries       TEXT NOT NULL,
+            console_language TEXT NOT NULL,
+            failed_sign_ins INTEGER NOT NULL CHECK (failed_sign_ins >= 0),
+            locked_until    INTEGER,
+            created_at      INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE case_handling (
+            case_id         TEXT NOT NULL PRIMARY KEY,
+            agent_id        TEXT,
+            target_language TEXT,
+            target_country  TEXT,
+            target_agent_id TEXT,
+            accepted_at     INTEGER,
+            outcome         TEXT,
+            resolved_at     INTEGER,
+            rating          TEXT,
+            rated_at        INTEGER,
+            hub_state       TEXT,
+            updated_at      INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE INDEX ix_case_handling_agent ON case_handling (agent_id);
         """;
 }

@@ -46,6 +46,7 @@ internal static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IVerificationStore, SqliteVerificationStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<IOutbox, SqliteOutbox>();
+        services.AddSingleton<SupportBot.Bot.Agents.IAgentStore, SqliteAgentStore>();
         services.AddHostedService<SqliteMigrationHostedService>();
         return services;
     }
