@@ -50,9 +50,10 @@ internal static class NluCommand
             NluModels models;
             try
             {
-                models = NluModels.Train(folder);
+                var detection = builder.Configuration.GetSection("LanguageDetection").Get<LanguageDetectorOptions>() ?? new LanguageDetectorOptions();
+                models = NluModels.Train(folder, detection);
             }
-            catch (IntentTrainingDataException exception)
+            catch (Exception exception) when (exception is IntentTrainingDataException or System.ComponentModel.DataAnnotations.ValidationException)
             {
                 await error.WriteLineAsync(exception.Message);
                 return 2;

@@ -6,6 +6,7 @@ using SupportBot.Bot.Cases;
 using SupportBot.Bot.Conversation;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Accounts;
+using SupportBot.Bot.LanguageChoice;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Storage.Sqlite;
@@ -50,8 +51,9 @@ public static class SupportBotServiceCollectionExtensions
         // Understanding: the local recognizer, trained at start-up from every language's examples.
         services.TryAddSingleton<IIntentRecognizer>(provider => TrainRecognizer(provider.GetRequiredService<LocaleFolder>()));
         services.TryAddSingleton(provider => CommandLexicon.Parse(provider.GetRequiredService<LocaleFolder>().ReadEach("commands.json")));
-        services.TryAddSingleton(provider => ReadLanguageNames(provider.GetRequiredService<LocaleFolder>()));
+        services.TryAddSingleton(provider => LanguageChoice.LanguageNamesLoader.Read(provider.GetRequiredService<LocaleFolder>()));
         services.TryAddSingleton<UtteranceInterpreter>();
+        services.AddLanguageChoice();
         services.TryAddSingleton(provider => new SupportedLanguages(
             provider.GetRequiredService<LocaleFolder>().LanguagesWith("messages.json"),
             provider.GetRequiredService<IOptions<LocalesOptions>>().Value.DefaultLanguage));
@@ -111,6 +113,7 @@ public static class SupportBotServiceCollectionExtensions
         await services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         _ = services.GetRequiredService<IIntentRecognizer>();
         _ = services.GetRequiredService<UtteranceInterpreter>();
+        _ = services.GetRequiredService<LanguageNegotiator>();
         _ = services.GetRequiredService<SupportedLanguages>();
         _ = services.GetRequiredService<JsonStringLocalizerFactory>();
     }
@@ -129,22 +132,5 @@ public static class SupportBotServiceCollectionExtensions
         return sets.Count > 0
             ? LinearIntentRecognizer.Train(sets)
             : throw new InvalidOperationException($"No recognizer examples found: expected {locales.Root}/<language>/intents.json.");
-    }
-
-    private static LanguageNames ReadLanguageNames(LocaleFolder locales)
-    {
-        var path = Path.Combine(locales.Root, "_meta", "languages.json");
-        if (!File.Exists(path))
-        {
-            return LanguageNames.Empty;
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        var languages = document.RootElement.EnumerateObject().Select(language => (
-            language.Name,
-            (IEnumerable<string>)[.. new[] { "name", "nativeName" }
-                .Where(field => language.Value.TryGetProperty(field, out var name) && name.ValueKind == JsonValueKind.String)
-                .Select(field => language.Value.GetProperty(field).GetString()!)]));
-        return new LanguageNames(languages.ToList());
     }
 }

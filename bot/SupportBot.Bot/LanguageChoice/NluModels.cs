@@ -11,14 +11,14 @@ public sealed record NluModels(LinearIntentRecognizer Recognizer, LanguageDetect
     /// <summary>Trains one intent recognizer per language with <c>intents.json</c> and the language detector.</summary>
     /// <exception cref="IntentTrainingDataException">A language's examples are invalid.</exception>
     /// <exception cref="InvalidOperationException">No language has recognizer examples.</exception>
-    public static NluModels Train(LocaleFolder locales)
+    public static NluModels Train(LocaleFolder locales, LanguageDetectorOptions? detection = null)
     {
         ArgumentNullException.ThrowIfNull(locales);
         var clock = Stopwatch.StartNew();
         var recognizer = TrainRecognizer(locales);
         var recognizerTime = clock.Elapsed;
         clock.Restart();
-        var detector = LanguageDetectorLoader.Train(locales);
+        var detector = LanguageDetectorLoader.Train(locales, detection);
         return new NluModels(recognizer, detector, recognizerTime, clock.Elapsed);
     }
 
