@@ -27,11 +27,15 @@ public sealed class LanguageDetector
     private readonly FrozenDictionary<ulong, int> _rows;
     private readonly float[] _logLikelihoods; // rows × languages
     private readonly string[] _languages;
+    private readonly int[] _classLanguage; // class → index in _languages
     private readonly LanguageDetectorOptions _options;
 
-    private LanguageDetector(string[] languages, FrozenDictionary<ulong, int> rows, float[] logLikelihoods, LanguageDetectorOptions options)
+    private const int MinScriptSamples = 10;
+
+    private LanguageDetector(string[] languages, int[] classLanguage, FrozenDictionary<ulong, int> rows, float[] logLikelihoods, LanguageDetectorOptions options)
     {
         _languages = languages;
+        _classLanguage = classLanguage;
         _rows = rows;
         _logLikelihoods = logLikelihoods;
         _options = options;
@@ -58,14 +62,41 @@ public sealed class LanguageDetector
             throw new ArgumentException($"Language detection needs samples of at least two languages; got {languages.Length}.", nameof(samples));
         }
 
+        // One class per language and script: romanised Arabic, Hindi, Urdu or Bangla is a minority of each language's
+        // text, and inside a single class its Latin n-grams would be diluted by the native script's mass. A script
+        // with only a handful of samples in a language (a brand name, a stray word) joins the language's main class.
         var languageIndex = languages.Select((language, index) => (language, index)).ToDictionary(p => p.language, p => p.index, StringComparer.Ordinal);
+        var scripts = list.Select(sample => (sample.Language, Script: ScriptOf(sample.Text))).ToList();
+        var sizes = scripts.CountBy(pair => pair).ToDictionary();
+        var main = languages.ToDictionary(
+            language => language,
+            language => sizes.Where(pair => pair.Key.Language == language).MaxBy(pair => pair.Value).Key.Script,
+            StringComparer.Ordinal);
+        var classes = new List<(string Language, int Script)>();
+        var classIndex = new Dictionary<(string, int), int>();
+        var sampleClass = new int[list.Count];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var key = sizes[scripts[i]] >= MinScriptSamples ? scripts[i] : (scripts[i].Language, main[scripts[i].Language]);
+            if (!classIndex.TryGetValue(key, out var index))
+            {
+                index = classes.Count;
+                classes.Add(key);
+                classIndex.Add(key, index);
+            }
+
+            sampleClass[i] = index;
+        }
+
+        var classCount = classes.Count;
         var rows = new Dictionary<ulong, int>();
         var counts = new List<double>();
-        var totals = new double[languages.Length];
+        var totals = new double[classCount];
         var features = new List<ulong>();
-        foreach (var sample in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            var l = languageIndex[sample.Language];
+            var sample = list[i];
+            var c = sampleClass[i];
             LanguageFeatures.Extract(sample.Text, options.MaxCharNgram, features);
             foreach (var feature in features)
             {
@@ -73,14 +104,14 @@ public sealed class LanguageDetector
                 {
                     row = rows.Count;
                     rows.Add(feature, row);
-                    for (var i = 0; i < languages.Length; i++)
+                    for (var k = 0; k < classCount; k++)
                     {
                         counts.Add(0);
                     }
                 }
 
-                counts[(row * languages.Length) + l] += sample.Weight;
-                totals[l] += sample.Weight;
+                counts[(row * classCount) + c] += sample.Weight;
+                totals[c] += sample.Weight;
             }
         }
 
@@ -88,14 +119,41 @@ public sealed class LanguageDetector
         var logLikelihoods = new float[counts.Count];
         for (var row = 0; row < vocabulary; row++)
         {
-            for (var l = 0; l < languages.Length; l++)
+            for (var c = 0; c < classCount; c++)
             {
-                var index = (row * languages.Length) + l;
-                logLikelihoods[index] = (float)Math.Log((counts[index] + options.Smoothing) / (totals[l] + (options.Smoothing * vocabulary)));
+                var index = (row * classCount) + c;
+                logLikelihoods[index] = (float)Math.Log((counts[index] + options.Smoothing) / (totals[c] + (options.Smoothing * vocabulary)));
             }
         }
 
-        return new LanguageDetector(languages, rows.ToFrozenDictionary(), logLikelihoods, options);
+        var classLanguage = classes.Select(key => languageIndex[key.Language]).ToArray();
+        return new LanguageDetector(languages, classLanguage, rows.ToFrozenDictionary(), logLikelihoods, options);
+    }
+
+    /// <summary>The writing system of a text, coarsely: 0 for Latin, otherwise the 128-character block of its first non-Latin letter.</summary>
+    private static int ScriptOf(string text)
+    {
+        var latin = 0;
+        var other = 0;
+        var firstOther = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            if (c <= '\u024F' || c is >= '\u1E00' and <= '\u1EFF')
+            {
+                latin++;
+            }
+            else
+            {
+                firstOther = other++ == 0 ? (c >> 7) : firstOther;
+            }
+        }
+
+        return latin >= other ? 0 : firstOther;
     }
 
     /// <summary>Detects the language of <paramref name="text"/> (the first 1,000 characters).</summary>
@@ -112,18 +170,18 @@ public sealed class LanguageDetector
 
         var features = t_features ??= new List<ulong>(256);
         LanguageFeatures.Extract(text, _options.MaxCharNgram, features);
-        var count = _languages.Length;
-        Span<double> scores = stackalloc double[count];
+        var classCount = _classLanguage.Length;
+        Span<double> scores = stackalloc double[classCount];
         var known = 0;
         foreach (var feature in features)
         {
             if (_rows.TryGetValue(feature, out var row))
             {
                 known++;
-                var weights = _logLikelihoods.AsSpan(row * count, count);
-                for (var l = 0; l < count; l++)
+                var weights = _logLikelihoods.AsSpan(row * classCount, classCount);
+                for (var c = 0; c < classCount; c++)
                 {
-                    scores[l] += weights[l];
+                    scores[c] += weights[c];
                 }
             }
         }
@@ -134,16 +192,16 @@ public sealed class LanguageDetector
         }
 
         var max = double.NegativeInfinity;
-        for (var l = 0; l < count; l++)
+        for (var c = 0; c < classCount; c++)
         {
-            if (among is not null && !among.Contains(_languages[l]))
+            if (among is not null && !among.Contains(_languages[_classLanguage[c]]))
             {
-                scores[l] = double.NegativeInfinity;
+                scores[c] = double.NegativeInfinity;
                 continue;
             }
 
-            scores[l] = scores[l] / known * _options.Sharpness;
-            max = Math.Max(max, scores[l]);
+            scores[c] = scores[c] / known * _options.Sharpness;
+            max = Math.Max(max, scores[c]);
         }
 
         if (double.IsNegativeInfinity(max))
@@ -151,18 +209,29 @@ public sealed class LanguageDetector
             return DetectedLanguage.Unknown;
         }
 
+        // A language's probability is the sum over its scripts.
+        var count = _languages.Length;
+        Span<double> byLanguage = stackalloc double[count];
+        byLanguage.Clear();
         var sum = 0.0;
-        for (var l = 0; l < count; l++)
+        for (var c = 0; c < classCount; c++)
         {
-            scores[l] = double.IsNegativeInfinity(scores[l]) ? 0 : Math.Exp(scores[l] - max);
-            sum += scores[l];
+            var weight = double.IsNegativeInfinity(scores[c]) ? 0 : Math.Exp(scores[c] - max);
+            byLanguage[_classLanguage[c]] += weight;
+            sum += weight;
+        }
+
+        var top = 0.0;
+        foreach (var weight in byLanguage)
+        {
+            top = Math.Max(top, weight);
         }
 
         var candidates = new List<LanguageCandidate>(3);
         for (var l = 0; l < count; l++)
         {
-            var probability = scores[l] / sum;
-            if (probability >= _options.CandidateAbove || scores[l] == 1.0)
+            var probability = byLanguage[l] / sum;
+            if (probability >= _options.CandidateAbove || byLanguage[l] == top)
             {
                 candidates.Add(new LanguageCandidate(_languages[l], probability));
             }
