@@ -47,6 +47,7 @@ internal static class NluCommand
             }
 
             var clock = Stopwatch.StartNew();
+            var cpu = Environment.CpuUsage.TotalTime;
             NluModels models;
             try
             {
@@ -62,8 +63,8 @@ internal static class NluCommand
             if (parseResult.GetValue(timings))
             {
                 await error.WriteLineAsync(
-                    $"trained {models.Recognizer.Languages.Count} recognizer languages ({string.Join(" ", models.Recognizer.Languages)}) in {models.RecognizerTime.TotalMilliseconds:F0} ms; " +
-                    $"language detection over {models.Detector.Languages.Count} languages in {models.DetectorTime.TotalMilliseconds:F0} ms; total {clock.Elapsed.TotalMilliseconds:F0} ms");
+                    $"trained {models.Recognizer.Languages.Count} recognizer languages ({string.Join(" ", models.Recognizer.Languages)}) in {models.RecognizerTime.TotalMilliseconds:F0} ms CPU; " +
+                    $"language detection over {models.Detector.Languages.Count} languages in {models.DetectorTime.TotalMilliseconds:F0} ms CPU; total {clock.Elapsed.TotalMilliseconds:F0} ms wall, {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:F0} ms CPU");
             }
 
             var forced = parseResult.GetValue(language);

@@ -49,7 +49,7 @@ public static class SupportBotServiceCollectionExtensions
         services.AddCatalogLocalization(locales.Root);
 
         // Understanding: the local recognizer, trained at start-up from every language's examples.
-        services.TryAddSingleton<IIntentRecognizer>(provider => TrainRecognizer(provider.GetRequiredService<LocaleFolder>()));
+        services.TryAddSingleton<IIntentRecognizer>(provider => NluModels.TrainRecognizer(provider.GetRequiredService<LocaleFolder>()));
         services.TryAddSingleton(provider => CommandLexicon.Parse(provider.GetRequiredService<LocaleFolder>().ReadEach("commands.json")));
         services.TryAddSingleton(provider => LanguageChoice.LanguageNamesLoader.Read(provider.GetRequiredService<LocaleFolder>()));
         services.TryAddSingleton<UtteranceInterpreter>();
@@ -111,7 +111,10 @@ public static class SupportBotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         await services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
-        _ = services.GetRequiredService<IIntentRecognizer>();
+        // The two models train side by side (each language's recognizer in parallel too): start-up stays within budget.
+        await Task.WhenAll(
+            Task.Run(() => services.GetRequiredService<IIntentRecognizer>(), cancellationToken),
+            Task.Run(() => services.GetRequiredService<SupportBot.Dialogs.LanguageDetection.LanguageDetector>(), cancellationToken));
         _ = services.GetRequiredService<UtteranceInterpreter>();
         _ = services.GetRequiredService<LanguageNegotiator>();
         _ = services.GetRequiredService<SupportedLanguages>();
@@ -124,13 +127,5 @@ public static class SupportBotServiceCollectionExtensions
         var path = Path.IsPathRooted(configured) ? configured : Path.Combine(environment.ContentRootPath, configured);
         System.IO.Directory.CreateDirectory(path);
         return path;
-    }
-
-    private static LinearIntentRecognizer TrainRecognizer(LocaleFolder locales)
-    {
-        var sets = locales.ReadEach("intents.json").Select(file => IntentTrainingSet.Parse(file.Json, file.SourceName)).ToList();
-        return sets.Count > 0
-            ? LinearIntentRecognizer.Train(sets)
-            : throw new InvalidOperationException($"No recognizer examples found: expected {locales.Root}/<language>/intents.json.");
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace SupportBot.Dialogs.LanguageDetection;
 
 /// <summary>
@@ -24,20 +22,28 @@ public sealed class LanguageDetector
     [ThreadStatic]
     private static List<ulong>? t_features;
 
-    private readonly FrozenDictionary<ulong, int> _rows;
-    private readonly float[] _logLikelihoods; // rows × languages
+    private readonly Dictionary<ulong, int> _rows; // read-only after training; a frozen copy costs more to build than it saves
+    private readonly int[] _starts;        // row → first entry in _entryClasses/_entryWeights; one extra at the end
+    private readonly int[] _entryClasses;  // the classes a feature was seen in
+    private readonly float[] _entryWeights; // log(1 + count / smoothing) for that class
+    private readonly float[] _unseen;      // per class: log(smoothing / (total + smoothing × vocabulary))
     private readonly string[] _languages;
     private readonly int[] _classLanguage; // class → index in _languages
     private readonly LanguageDetectorOptions _options;
 
     private const int MinScriptSamples = 10;
 
-    private LanguageDetector(string[] languages, int[] classLanguage, FrozenDictionary<ulong, int> rows, float[] logLikelihoods, LanguageDetectorOptions options)
+    private LanguageDetector(
+        string[] languages, int[] classLanguage, Dictionary<ulong, int> rows, int[] starts, int[] entryClasses, float[] entryWeights, float[] unseen,
+        LanguageDetectorOptions options)
     {
         _languages = languages;
         _classLanguage = classLanguage;
         _rows = rows;
-        _logLikelihoods = logLikelihoods;
+        _starts = starts;
+        _entryClasses = entryClasses;
+        _entryWeights = entryWeights;
+        _unseen = unseen;
         _options = options;
     }
 
@@ -88,9 +94,11 @@ public sealed class LanguageDetector
             sampleClass[i] = index;
         }
 
+        // Naive Bayes with Lidstone smoothing, stored sparsely: log P(f|c) = unseen[c] + log(1 + n(f,c)/α), where the
+        // second term is non-zero only for the classes f was seen in (a feature is typically seen in one or two).
         var classCount = classes.Count;
         var rows = new Dictionary<ulong, int>();
-        var counts = new List<double>();
+        var counts = new Dictionary<long, double>(); // row × classCount + class → weighted count
         var totals = new double[classCount];
         var features = new List<ulong>();
         for (var i = 0; i < list.Count; i++)
@@ -100,34 +108,44 @@ public sealed class LanguageDetector
             LanguageFeatures.Extract(sample.Text, options.MaxCharNgram, features);
             foreach (var feature in features)
             {
-                if (!rows.TryGetValue(feature, out var row))
+                ref var row = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(rows, feature, out var exists);
+                if (!exists)
                 {
-                    row = rows.Count;
-                    rows.Add(feature, row);
-                    for (var k = 0; k < classCount; k++)
-                    {
-                        counts.Add(0);
-                    }
+                    row = rows.Count - 1;
                 }
 
-                counts[(row * classCount) + c] += sample.Weight;
-                totals[c] += sample.Weight;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, ((long)row * classCount) + c, out _) += sample.Weight;
             }
+
+            totals[c] += sample.Weight * features.Count;
         }
 
+        // Compressed rows: each feature's (class, weight) entries side by side.
         var vocabulary = rows.Count;
-        var logLikelihoods = new float[counts.Count];
+        var starts = new int[vocabulary + 1];
+        foreach (var key in counts.Keys)
+        {
+            starts[(int)(key / classCount) + 1]++;
+        }
+
         for (var row = 0; row < vocabulary; row++)
         {
-            for (var c = 0; c < classCount; c++)
-            {
-                var index = (row * classCount) + c;
-                logLikelihoods[index] = (float)Math.Log((counts[index] + options.Smoothing) / (totals[c] + (options.Smoothing * vocabulary)));
-            }
+            starts[row + 1] += starts[row];
         }
 
+        var fill = starts[..^1];
+        var entryClasses = new int[counts.Count];
+        var entryWeights = new float[counts.Count];
+        foreach (var (key, count) in counts)
+        {
+            var at = fill[(int)(key / classCount)]++;
+            entryClasses[at] = (int)(key % classCount);
+            entryWeights[at] = (float)Math.Log(1 + (count / options.Smoothing));
+        }
+
+        var unseen = totals.Select(total => (float)Math.Log(options.Smoothing / (total + (options.Smoothing * vocabulary)))).ToArray();
         var classLanguage = classes.Select(key => languageIndex[key.Language]).ToArray();
-        return new LanguageDetector(languages, classLanguage, rows.ToFrozenDictionary(), logLikelihoods, options);
+        return new LanguageDetector(languages, classLanguage, rows, starts, entryClasses, entryWeights, unseen, options);
     }
 
     /// <summary>The writing system of a text, coarsely: 0 for Latin, otherwise the 128-character block of its first non-Latin letter.</summary>
@@ -178,10 +196,9 @@ public sealed class LanguageDetector
             if (_rows.TryGetValue(feature, out var row))
             {
                 known++;
-                var weights = _logLikelihoods.AsSpan(row * classCount, classCount);
-                for (var c = 0; c < classCount; c++)
+                for (var e = _starts[row]; e < _starts[row + 1]; e++)
                 {
-                    scores[c] += weights[c];
+                    scores[_entryClasses[e]] += _entryWeights[e];
                 }
             }
         }
@@ -189,6 +206,11 @@ public sealed class LanguageDetector
         if (known == 0)
         {
             return DetectedLanguage.Unknown;
+        }
+
+        for (var c = 0; c < classCount; c++)
+        {
+            scores[c] += known * (double)_unseen[c];
         }
 
         var max = double.NegativeInfinity;
