@@ -11,11 +11,15 @@ namespace SupportBot.Dialogs.Understanding;
 /// <remarks>
 /// Names are compared in the recognizer's normalised form (see <see cref="TextNormalizer"/>): "frances" finds
 /// "francés", "BAHASA  Indonesia" finds "Bahasa Indonesia". Inside a longer message a name must be a whole word
-/// (or words) of at least four letters; shorter names and codes must be the whole message.
+/// (or words) of at least four letters; shorter names and codes must be the whole message. A name of five letters or
+/// more may carry up to three attached letters (a clitic or case ending: "بالفرنسية", "Türkçeyi"), which many
+/// launch languages write as part of the word.
 /// </remarks>
 public sealed class LanguageNames
 {
     private const int MinLengthInsideText = 4;
+    private const int MinLengthWithAffix = 5;
+    private const int MaxAffix = 3;
 
     private readonly FrozenDictionary<string, string> _codeByName;
     private readonly (string Padded, string Code)[] _searchable;
@@ -59,12 +63,26 @@ public sealed class LanguageNames
     public string? Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var padded = " " + TextNormalizer.Normalize(text) + " ";
+        var normalized = TextNormalizer.Normalize(text);
+        var padded = " " + normalized + " ";
         foreach (var (name, code) in _searchable)
         {
             if (padded.Contains(name, StringComparison.Ordinal))
             {
                 return code;
+            }
+        }
+
+        foreach (var word in normalized.Split(TextNormalizer.Separator))
+        {
+            foreach (var (name, code) in _searchable)
+            {
+                var bare = name.AsSpan(1, name.Length - 2);
+                if (bare.Length >= MinLengthWithAffix && word.Length > bare.Length && word.Length - bare.Length <= MaxAffix
+                    && (word.AsSpan().EndsWith(bare, StringComparison.Ordinal) || word.AsSpan().StartsWith(bare, StringComparison.Ordinal)))
+                {
+                    return code;
+                }
             }
         }
 
