@@ -222,7 +222,9 @@ public sealed class LanguageDetector
                 continue;
             }
 
-            scores[c] = scores[c] / known * _options.Sharpness;
+            // Divided by every feature, known or not: the choice is the same, but text made mostly of n-grams no
+            // language has ever shown gets a flat, unsure answer instead of a confident one from a few letters.
+            scores[c] = scores[c] / features.Count * _options.Sharpness;
             max = Math.Max(max, scores[c]);
         }
 
