@@ -71,14 +71,14 @@ public sealed class LanguageNegotiator(
         }
 
         var understanding = interpreter.Interpret(messageText, actionValue, snapshot.Language);
-        if (!string.IsNullOrEmpty(actionValue) || understanding.Command != UserCommand.None || state.Source == LanguageSource.Chosen
+        if (!string.IsNullOrEmpty(actionValue) || understanding.Command != UserCommand.None
             || string.IsNullOrWhiteSpace(messageText) || WordCount(messageText) < _options.MinWordsToDetect)
         {
             return new LanguageNegotiation(snapshot, state, understanding, []);
         }
 
         var detected = detector.Detect(messageText, languages.All);
-        if (detected.Language is not { } language || language == snapshot.Language || state.HasDeclined(language))
+        if (detected.Language is not { } language || language == snapshot.Language)
         {
             return new LanguageNegotiation(snapshot, state, understanding, []);
         }
@@ -88,8 +88,14 @@ public sealed class LanguageNegotiator(
             var inDetected = interpreter.Interpret(messageText, null, language);
             if (inDetected.Command == UserCommand.ChangeLanguage && inDetected.RequestedLanguage is not null)
             {
-                // "¿podemos hablar en francés?" in an English conversation: an explicit request, whatever it was written in.
+                // "¿podemos hablar en francés?" in an English conversation: an explicit request, whatever it was
+                // written in, and even after an earlier choice.
                 return new LanguageNegotiation(snapshot, state, inDetected, []);
+            }
+
+            if (state.Source == LanguageSource.Chosen || state.HasDeclined(language))
+            {
+                return new LanguageNegotiation(snapshot, state, understanding, []);
             }
 
             if (state.Source is LanguageSource.Default or LanguageSource.Country)
@@ -102,6 +108,11 @@ public sealed class LanguageNegotiator(
         }
 
         // Unsure, and the conversation's language is not even a candidate: ask which, offering the candidates.
+        if (state.Source == LanguageSource.Chosen)
+        {
+            return new LanguageNegotiation(snapshot, state, understanding, []);
+        }
+
         var candidates = detected.Candidates.Select(candidate => candidate.Language).Where(candidate => !state.HasDeclined(candidate)).ToList();
         return candidates.Count == 0 || candidates.Contains(snapshot.Language, StringComparer.Ordinal)
             ? new LanguageNegotiation(snapshot, state, understanding, [])

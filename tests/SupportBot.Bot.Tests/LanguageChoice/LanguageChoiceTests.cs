@@ -70,6 +70,10 @@ public sealed class LanguageChoiceTests : IDisposable
         await user.SayAsync("¿podemos hablar en francés?");
 
         Assert.All(Locales(user), locale => Assert.Equal("fr", locale));
+
+        // A choice is sticky against detection, not against another request, in whatever language it is written.
+        await user.SayAsync("can we speak Spanish please");
+        Assert.All(Locales(user), locale => Assert.Equal("es", locale));
     }
 
     [Fact]
