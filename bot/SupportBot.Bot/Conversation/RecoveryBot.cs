@@ -21,6 +21,7 @@ namespace SupportBot.Bot.Conversation;
 public sealed partial class RecoveryBot(
     IConversationStateStore states,
     RecoveryEngine engine,
+    UtteranceInterpreter interpreter,
     LanguageNegotiator negotiator,
     VerificationService verification,
     CaseService cases,
@@ -81,7 +82,7 @@ public sealed partial class RecoveryBot(
 
         // Explicit choice > channel locale > detected from the text (confirmed when unsure) > country default (SPEC §6).
         var negotiated = activity.Type == ActivityTypes.Message
-            ? negotiator.Message(state.Snapshot, state.Language, activity.Text, ActionValue(activity), activity.Locale)
+            ? negotiator.Message(state.Snapshot, state.Language, activity.Text, ActionValue(activity), activity.Locale, interpreter.Interpret)
             : negotiator.Start(state.Snapshot, state.Language, activity.Locale);
         var snapshot = negotiated.Snapshot;
 

@@ -25,7 +25,6 @@ namespace SupportBot.Bot.LanguageChoice;
 /// </list>
 /// </remarks>
 public sealed class LanguageNegotiator(
-    UtteranceInterpreter interpreter,
     LanguageDetector detector,
     SupportedLanguages languages,
     ICountryLanguageDefault countryDefault,
@@ -48,21 +47,28 @@ public sealed class LanguageNegotiator(
     }
 
     /// <summary>The language of a message turn, and what the engine should make of the message.</summary>
-    public LanguageNegotiation Message(ConversationSnapshot snapshot, LanguageState? state, string? messageText, string? actionValue, string? locale)
+    /// <param name="interpret">
+    /// Understands a message in a language: <c>(text, buttonValue, language) → understanding</c>, the host's
+    /// <see cref="UtteranceInterpreter"/> with whatever else it needs (a country's phone rules).
+    /// </param>
+    public LanguageNegotiation Message(
+        ConversationSnapshot snapshot, LanguageState? state, string? messageText, string? actionValue, string? locale,
+        Func<string?, string?, string, MessageUnderstanding> interpret)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(interpret);
         (snapshot, state) = Settle(snapshot, state ?? LanguageState.Initial, locale);
 
         if (state.Pending is { } pending)
         {
             state = state with { Pending = null };
-            if (Picked(pending, messageText, actionValue) is { } picked)
+            if (Picked(pending, messageText, actionValue, interpret) is { } picked)
             {
                 snapshot = snapshot with { Language = picked, LanguageChosen = true };
                 state = state with { Source = LanguageSource.Chosen };
                 state = state.Decline(pending.Candidates.Where(candidate => candidate != picked));
                 return pending.HeldText is { } held
-                    ? new LanguageNegotiation(snapshot, state, interpreter.Interpret(held, null, picked), [(Reply.Of(ChangedKey), picked)])
+                    ? new LanguageNegotiation(snapshot, state, interpret(held, null, picked), [(Reply.Of(ChangedKey), picked)])
                     : new LanguageNegotiation(snapshot, state, new MessageUnderstanding(null, ExtractedEntities.None, UserCommand.ChangeLanguage, picked), []);
             }
 
@@ -70,7 +76,7 @@ public sealed class LanguageNegotiator(
             state = state.Decline(pending.Candidates.Where(candidate => candidate != snapshot.Language));
         }
 
-        var understanding = interpreter.Interpret(messageText, actionValue, snapshot.Language);
+        var understanding = interpret(messageText, actionValue, snapshot.Language);
         if (!string.IsNullOrEmpty(actionValue) || understanding.Command != UserCommand.None
             || string.IsNullOrWhiteSpace(messageText) || WordCount(messageText) < _options.MinWordsToDetect)
         {
@@ -85,7 +91,7 @@ public sealed class LanguageNegotiator(
 
         if (detected.IsSure)
         {
-            var inDetected = interpreter.Interpret(messageText, null, language);
+            var inDetected = interpret(messageText, null, language);
             if (inDetected.Command == UserCommand.ChangeLanguage && inDetected.RequestedLanguage is not null)
             {
                 // "¿podemos hablar en francés?" in an English conversation: an explicit request, whatever it was
@@ -184,10 +190,10 @@ public sealed class LanguageNegotiator(
     }
 
     /// <summary>The language the user picked in answer to <paramref name="pending"/>, or <see langword="null"/>.</summary>
-    private string? Picked(PendingLanguageQuestion pending, string? messageText, string? actionValue)
+    private string? Picked(PendingLanguageQuestion pending, string? messageText, string? actionValue, Func<string?, string?, string, MessageUnderstanding> interpret)
     {
         var proposed = pending.Candidates[0];
-        var answer = interpreter.Interpret(messageText, actionValue, proposed);
+        var answer = interpret(messageText, actionValue, proposed);
         if (answer.Command == UserCommand.ChangeLanguage && answer.RequestedLanguage is { } requested && languages.All.Contains(requested, StringComparer.Ordinal))
         {
             return requested;
