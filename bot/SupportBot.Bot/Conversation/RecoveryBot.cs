@@ -4,6 +4,7 @@ using SupportBot.Bot.Agents;
 using SupportBot.Bot.Cases;
 using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
+using SupportBot.Bot.LanguageChoice;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Storage;
@@ -23,6 +24,7 @@ public sealed partial class RecoveryBot(
     IConversationStateStore states,
     RecoveryEngine engine,
     UtteranceInterpreter interpreter,
+    LanguageNegotiator negotiator,
     VerificationService verification,
     CaseService cases,
     ReplyRenderer renderer,
@@ -83,32 +85,33 @@ public sealed partial class RecoveryBot(
         var state = (stored is null ? null : ConversationStateJson.Deserialize(stored.StateJson))
             ?? new HostConversationState(new ConversationSnapshot { Language = languages.Default }, null, activity.ChannelId ?? "unknown");
 
-        // Explicit choice > channel locale > default (SPEC §6).
-        var snapshot = state.Snapshot;
-        if (!snapshot.LanguageChosen && languages.Resolve(activity.Locale) is { } channelLanguage)
-        {
-            snapshot = snapshot with { Language = channelLanguage };
-        }
-
-        // channelData.country > locale region > earlier turns > Countries:Default.
-        snapshot = snapshot with { Country = countries.Resolve(activity, stored is null ? null : snapshot.Country) };
-
-        if (activity.Type != ActivityTypes.Message && snapshot.State != RecoveryState.Start)
+        if (activity.Type != ActivityTypes.Message && state.Snapshot.State != RecoveryState.Start)
         {
             return; // A reconnect's join event must not greet a conversation already under way.
         }
 
+        // Explicit choice > channel locale > detected from the text (confirmed when unsure) > country default (SPEC §6).
+        // channelData.country > locale region > earlier turns > Countries:Default; before the language, whose last resort is the country's.
+        var located = state.Snapshot with { Country = countries.Resolve(activity, stored is null ? null : state.Snapshot.Country) };
+        var numberPlan = countries.ProfileOf(located.Country).Phone;
+        var negotiated = activity.Type == ActivityTypes.Message
+            ? negotiator.Message(located, state.Language, activity.Text, ActionValue(activity), activity.Locale, (text, value, language) => interpreter.Interpret(text, value, language, numberPlan))
+            : negotiator.Start(located, state.Language, activity.Locale);
+        var snapshot = negotiated.Snapshot;
+
         var redacted = activity.Type == ActivityTypes.Message ? SecretRedactor.Redact(activity.Text) : new RedactionResult(string.Empty, []);
-        var input = activity.Type == ActivityTypes.Message
-            ? TurnInput.Message(interpreter.Interpret(activity.Text, ActionValue(activity), snapshot.Language, countries.ProfileOf(snapshot.Country).Phone), now, Availability(snapshot, now))
-            : TurnInput.Started(now, Availability(snapshot, now));
-        input = input with { OfferedLanguages = languages.All };
+        var input = activity.Type != ActivityTypes.Message ? TurnInput.Started(now, Availability(snapshot, now))
+            : negotiated.Understanding is { } understanding ? TurnInput.Message(understanding, now, Availability(snapshot, now))
+            : null;
+        input = input is null ? null : input with { OfferedLanguages = languages.All };
 
         var outgoing = new List<(Reply Reply, string Language)>();
         if (redacted.Found.Any(kind => kind != SecretKind.Code))
         {
             outgoing.Add((Reply.Of("redaction.warning"), snapshot.Language));
         }
+
+        outgoing.AddRange(negotiated.Replies);
 
         var session = state.Verification;
         var decisionsSentCode = false;
@@ -143,7 +146,7 @@ public sealed partial class RecoveryBot(
             transcript.AddRange(replies.Select(reply => new NewTranscriptEntry(now, JsonSerializer.Serialize(reply, ProtocolJson.Options))));
         }
 
-        var stateJson = ConversationStateJson.Serialize(new HostConversationState(snapshot, session, state.ChannelId));
+        var stateJson = ConversationStateJson.Serialize(new HostConversationState(snapshot, session, state.ChannelId, LanguageOf(negotiated.State, snapshot)));
         var saved = unregistered is null
             ? await states.SaveAsync(conversationId, stateJson, stored?.Version ?? 0, transcript, cancellationToken)
             : await states.SaveFirstAsync(unregistered, stateJson, transcript, cancellationToken);
@@ -229,6 +232,10 @@ public sealed partial class RecoveryBot(
 
         return (next, session);
     }
+
+    // A language the engine switched to on request (by name or button) is the user's choice.
+    private static LanguageState LanguageOf(LanguageState state, ConversationSnapshot snapshot) =>
+        snapshot.LanguageChosen ? state with { Source = LanguageSource.Chosen } : state;
 
     private SupportAvailability Availability(ConversationSnapshot snapshot, DateTimeOffset now) =>
         availability.Get(snapshot.Country, snapshot.Language, now);

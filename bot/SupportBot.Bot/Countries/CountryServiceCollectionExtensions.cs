@@ -15,6 +15,7 @@ public static class CountryServiceCollectionExtensions
             .PostConfigure(options => options.IgnoreSupportHours ??= environment.IsDevelopment());
         services.TryAddSingleton<ICountryProfiles>(_ => CountryProfiles.Load(localesRoot));
         services.TryAddSingleton<CountryResolver>();
+        services.TryAddSingleton<LanguageChoice.ICountryLanguageDefault, ProfileCountryLanguageDefault>();
         services.TryAddSingleton<CountryDateFormatter>();
         services.TryAddSingleton<ISupportAvailability, CountrySupportAvailability>();
         return services;

@@ -7,6 +7,7 @@ using SupportBot.Bot.Conversation;
 using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Accounts;
+using SupportBot.Bot.LanguageChoice;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Storage.Sqlite;
@@ -49,10 +50,13 @@ public static class SupportBotServiceCollectionExtensions
         services.AddCatalogLocalization(locales.Root, configuration.GetValue<bool?>("Locales:PseudoLocales") ?? !environment.IsProduction());
 
         // Understanding: the local recognizer, trained at start-up from every language's examples.
-        services.TryAddSingleton<IIntentRecognizer>(provider => TrainRecognizer(provider.GetRequiredService<LocaleFolder>()));
+        services.TryAddSingleton<IIntentRecognizer>(provider => NluModels.TrainRecognizer(provider.GetRequiredService<LocaleFolder>()));
         services.TryAddSingleton(provider => CommandLexicon.Parse(provider.GetRequiredService<LocaleFolder>().ReadEach("commands.json")));
-        services.TryAddSingleton(provider => ReadLanguageNames(provider.GetRequiredService<LocaleFolder>()));
+        services.TryAddSingleton(provider => LanguageChoice.LanguageNamesLoader.Read(provider.GetRequiredService<LocaleFolder>()));
         services.TryAddSingleton<UtteranceInterpreter>();
+        // Profiles first: their default languages back the language choice's last resort.
+        services.AddCountryProfiles(locales.Root, environment);
+        services.AddLanguageChoice();
         services.TryAddSingleton(provider => new SupportedLanguages(
             [.. provider.GetRequiredService<LocaleFolder>().LanguagesWith("messages.json"), .. provider.GetRequiredService<Localization.Tooling.PseudoLocaleCatalogs>().Languages],
             provider.GetRequiredService<IOptions<LocalesOptions>>().Value.DefaultLanguage));
@@ -86,7 +90,6 @@ public static class SupportBotServiceCollectionExtensions
 
         // Cases, availability and the bot itself.
         services.TryAddSingleton<CaseService>();
-        services.AddCountryProfiles(locales.Root, environment);
         services.TryAddSingleton<ReplyRenderer>();
         services.TryAddSingleton<RecoveryBot>();
         services.TryAddSingleton<IBot>(provider => provider.GetRequiredService<RecoveryBot>());
@@ -98,8 +101,12 @@ public static class SupportBotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         await services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
-        _ = services.GetRequiredService<IIntentRecognizer>();
+        // The two models train side by side (each language's recognizer in parallel too): start-up stays within budget.
+        await Task.WhenAll(
+            Task.Run(() => services.GetRequiredService<IIntentRecognizer>(), cancellationToken),
+            Task.Run(() => services.GetRequiredService<SupportBot.Dialogs.LanguageDetection.LanguageDetector>(), cancellationToken));
         _ = services.GetRequiredService<UtteranceInterpreter>();
+        _ = services.GetRequiredService<LanguageNegotiator>();
         _ = services.GetRequiredService<SupportedLanguages>();
         _ = services.GetRequiredService<JsonStringLocalizerFactory>();
         _ = services.GetRequiredService<CountryResolver>();
@@ -111,30 +118,5 @@ public static class SupportBotServiceCollectionExtensions
         var path = Path.IsPathRooted(configured) ? configured : Path.Combine(environment.ContentRootPath, configured);
         System.IO.Directory.CreateDirectory(path);
         return path;
-    }
-
-    private static LinearIntentRecognizer TrainRecognizer(LocaleFolder locales)
-    {
-        var sets = locales.ReadEach("intents.json").Select(file => IntentTrainingSet.Parse(file.Json, file.SourceName)).ToList();
-        return sets.Count > 0
-            ? LinearIntentRecognizer.Train(sets)
-            : throw new InvalidOperationException($"No recognizer examples found: expected {locales.Root}/<language>/intents.json.");
-    }
-
-    private static LanguageNames ReadLanguageNames(LocaleFolder locales)
-    {
-        var path = Path.Combine(locales.Root, "_meta", "languages.json");
-        if (!File.Exists(path))
-        {
-            return LanguageNames.Empty;
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        var languages = document.RootElement.EnumerateObject().Select(language => (
-            language.Name,
-            (IEnumerable<string>)[.. new[] { "name", "nativeName" }
-                .Where(field => language.Value.TryGetProperty(field, out var name) && name.ValueKind == JsonValueKind.String)
-                .Select(field => language.Value.GetProperty(field).GetString()!)]));
-        return new LanguageNames(languages.ToList());
     }
 }

@@ -53,7 +53,28 @@ public sealed class LinearIntentRecognizer : IIntentRecognizer
             throw new ArgumentException("At least one training set is needed.", nameof(sets));
         }
 
-        return new LinearIntentRecognizer(byLanguage.Select(pair => LanguageModelTrainer.Train(pair.Language, pair.Sets, options)));
+        // Languages are independent: training them side by side keeps start-up with every launch language short.
+        // Each model is still trained deterministically; the first failure (in language order) is rethrown as is.
+        var models = new LanguageModel[byLanguage.Length];
+        var failures = new Exception?[byLanguage.Length];
+        Parallel.For(0, byLanguage.Length, i =>
+        {
+            try
+            {
+                models[i] = LanguageModelTrainer.Train(byLanguage[i].Language, byLanguage[i].Sets, options);
+            }
+            catch (Exception exception) when (exception is IntentTrainingDataException or ArgumentException)
+            {
+                failures[i] = exception;
+            }
+        });
+
+        if (failures.FirstOrDefault(failure => failure is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+
+        return new LinearIntentRecognizer(models);
     }
 
     /// <summary>Whether <see cref="Recognize"/> accepts <paramref name="language"/>, by the same matching rules.</summary>

@@ -10,7 +10,7 @@ internal sealed class CliProcess : IDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
 
-    private CliProcess(string dataDirectory, string[] arguments)
+    private CliProcess(string dataDirectory, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +28,11 @@ internal sealed class CliProcess : IDisposable
 
         start.Environment["Data__Directory"] = dataDirectory;
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         _process = Process.Start(start) ?? throw new InvalidOperationException("supportbot did not start");
         _process.OutputDataReceived += (_, line) => Append(line.Data);
         _process.ErrorDataReceived += (_, line) => Append(line.Data);
@@ -47,6 +52,10 @@ internal sealed class CliProcess : IDisposable
     }
 
     public static CliProcess Start(string dataDirectory, params string[] arguments) => new(dataDirectory, arguments);
+
+    /// <summary>Starts with extra environment variables, e.g. <c>Locales__Path</c>.</summary>
+    public static CliProcess StartWith(IReadOnlyDictionary<string, string> environment, string dataDirectory, params string[] arguments) =>
+        new(dataDirectory, arguments, environment);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace SupportBot.Bot.Tests.Infrastructure;
 
 /// <summary>A user talking to /api/messages with deliveryMode expectReplies: each send returns the bot's replies.</summary>
-public sealed class ExpectRepliesClient(HttpClient http, string conversationId, string locale = "en-US")
+public sealed class ExpectRepliesClient(HttpClient http, string conversationId, string? locale = "en-US")
 {
     public string ConversationId { get; } = conversationId;
 
