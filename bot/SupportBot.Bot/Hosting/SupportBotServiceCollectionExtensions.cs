@@ -86,6 +86,7 @@ public static class SupportBotServiceCollectionExtensions
         services.TryAddSingleton<OutboxWriter>();
         services.TryAddSingleton<OutboxDeliveryWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDeliveryWorker>());
+        services.AddConfiguredSenders(configuration);
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();
