@@ -102,8 +102,9 @@ public sealed partial class RecoveryBot(
         {
             var decision = engine.Decide(snapshot, input);
             snapshot = decision.Snapshot;
-            outgoing.AddRange(decision.Replies.Select(reply => (reply, snapshot.Language)));
-            (input, session) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, cancellationToken);
+            (input, var performed) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, cancellationToken);
+            session = performed;
+            outgoing.AddRange(decision.Replies.SelectMany(verification.WithContactChoices(session)).Select(reply => (reply, snapshot.Language)));
         }
 
         var replies = outgoing
@@ -163,6 +164,12 @@ public sealed partial class RecoveryBot(
                     (result, session) = await verification.CheckCodeAsync(session, conversationId, check.Code, cancellationToken);
                     break;
                 case TurnEffect.CheckCode:
+                    result = new ServiceResult.CodeRejected(0);
+                    break;
+                case TurnEffect.CheckRecoveryCode check when session is not null:
+                    (result, session) = await verification.CheckRecoveryCodeAsync(session, conversationId, check.Code, cancellationToken);
+                    break;
+                case TurnEffect.CheckRecoveryCode:
                     result = new ServiceResult.CodeRejected(0);
                     break;
                 case TurnEffect.OpenCase open when session is { } verified && verified.Proofs.Count >= verified.ProofsRequired:

@@ -36,7 +36,9 @@ public sealed class ReplyRenderer(ITextRenderer text)
 
     private CardAction RenderAction(ReplyAction action, string language)
     {
-        var title = text.Render(action.TitleLanguage ?? language, action.TitleKey);
+        var title = action.TitleArguments is null
+            ? text.Render(action.TitleLanguage ?? language, action.TitleKey)
+            : text.Render(action.TitleLanguage ?? language, action.TitleKey, action.TitleArguments);
         return new CardAction
         {
             Type = "messageBack",

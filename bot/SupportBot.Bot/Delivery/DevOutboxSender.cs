@@ -12,7 +12,7 @@ public sealed partial class DevOutboxSender(TimeProvider timeProvider, ILogger<D
     private readonly Lock _gate = new();
     private readonly LinkedList<DeliveredMessage> _delivered = new();
 
-    public bool Handles(string channel) => channel is "email" or "sms";
+    public bool Handles(string channel) => channel is "email" or "sms" or Verification.OwnerNotices.OwnerNoticeRequester.Channel;
 
     public Task SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

@@ -63,20 +63,11 @@ public static class SupportBotServiceCollectionExtensions
         // The platform's account directory: the demo accounts unless a real one is configured.
         services.AddOptions<DemoDirectoryOptions>().BindConfiguration("Directory").ValidateDataAnnotations().ValidateOnStart();
         var demo = configuration.GetValue("Directory:Demo", defaultValue: true);
-        if (demo)
-        {
-            services.TryAddSingleton<IAccountDirectory, DemoAccountDirectory>();
-        }
+        services.AddVerificationPolicy(configuration, dataDirectory);
 
         // Verification: codes, throttles, keyed hashes.
         services.AddOptions<VerificationOptions>().BindConfiguration("Verification").ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(provider =>
-        {
-            var configured = provider.GetRequiredService<IOptions<VerificationOptions>>().Value.HashKey;
-            return new KeyedHasher(string.IsNullOrWhiteSpace(configured)
-                ? KeyFile.LoadOrCreate(Path.Combine(dataDirectory, "keys", "verification.key"), 32)
-                : Convert.FromBase64String(configured));
-        });
+        services.TryAddSingleton(provider => new KeyedHasher(VerificationPolicyServiceCollectionExtensions.VerificationKey(provider, dataDirectory)));
         services.TryAddSingleton<VerificationService>();
 
         // Delivery: an encrypted outbox drained in the background; the demo sink outside Production.

@@ -5,4 +5,5 @@ namespace SupportBot.Bot.Storage;
 /// <param name="AccountSendsLastHour">Sends to any destination of the account in the hour before the read.</param>
 /// <param name="AccountSendsLastDay">Sends to any destination of the account in the day before the read.</param>
 /// <param name="DestinationSendsLastHour">Sends to the one destination asked about in the hour before the read.</param>
-public sealed record SendWindow(AccountFailures Failures, int AccountSendsLastHour, int AccountSendsLastDay, int DestinationSendsLastHour);
+/// <param name="DestinationSendsLastDay">Sends to that destination in the day before the read (the per-destination daily cap).</param>
+public sealed record SendWindow(AccountFailures Failures, int AccountSendsLastHour, int AccountSendsLastDay, int DestinationSendsLastHour, int DestinationSendsLastDay = 0);

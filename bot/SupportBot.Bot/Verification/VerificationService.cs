@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Accounts;
+using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Storage;
+using SupportBot.Bot.Verification.OwnerNotices;
 using SupportBot.Dialogs.Conversation;
 using SupportBot.Dialogs.Verification;
 
@@ -14,35 +16,54 @@ namespace SupportBot.Bot.Verification;
 /// <summary>
 /// Performs the verification effects of the engine and records every step. It is the only source of
 /// <see cref="ServiceResult.CodeAccepted"/>: a proof exists only when a code it issued to a pre-compromise contact
-/// on file came back within its lifetime and tries. Every path does the same work and gives the same answer
-/// whether the identifier matched an active, locked, disabled or no account (docs/security.md §D).
+/// on file came back within its lifetime and tries, or a saved recovery code was spent. Every path does the same
+/// work and gives the same answer whether the identifier matched an active, locked, disabled or no account, and
+/// whether or not the account service answered (docs/security.md §D).
 /// </summary>
-public sealed class VerificationService(
+public sealed partial class VerificationService(
     IAccountDirectory directory,
     IVerificationStore store,
     IAuditLog audit,
     OutboxWriter outbox,
     ITextRenderer text,
     KeyedHasher hasher,
+    ContactMaskChooser masks,
+    OwnerNoticeRequester notices,
     IOptions<VerificationOptions> options,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    ILogger<VerificationService> logger)
 {
-    private readonly VerificationOptions _options = options.Value;
+    /// <summary>The prefix of the account key of an identifier that matched nothing (a keyed hash follows).</summary>
+    public const string UnknownAccountPrefix = "anon:";
 
-    /// <summary>Starts a session for what the user typed; nothing in the result is shown to the user.</summary>
+    /// <summary>The method name of a saved recovery code.</summary>
+    public const string RecoveryCodeMethod = "recovery-code";
+
+    private readonly VerificationOptions _options = options.Value;
+    private readonly VerificationThrottle _throttle = new(options.Value);
+
+    /// <summary>Starts a session for what the user typed; nothing in the result is shown to the user but masks.</summary>
     public async Task<VerificationSession> StartAsync(string conversationId, string identifier, CancellationToken cancellationToken)
     {
         var normalized = IdentifierNormalizer.Normalize(identifier);
-        var account = await directory.FindAsync(normalized, cancellationToken);
+        var unknownKey = UnknownAccountPrefix + hasher.Pseudonym("account", normalized);
+        var account = await AskDirectoryAsync(conversationId, unknownKey, () => directory.FindAsync(normalized, cancellationToken), cancellationToken);
         var now = timeProvider.GetUtcNow();
-        var session = account is null
-            ? new VerificationSession("anon:" + hasher.Pseudonym("account", normalized), Recoverable: false, ProofsRequired: 1, [], [])
-            : new VerificationSession(
-                account.AccountId,
-                Recoverable: account.Status != AccountStatus.Disabled,
-                ProofsRequired: account.MfaEnabled ? 2 : 1,
-                [],
-                RiskSignals(account, now));
+
+        // A disabled account shows fake masks too: nothing on screen tells it from an unknown identifier.
+        var shown = account is { Status: not AccountStatus.Disabled } ? account : null;
+        var session = new VerificationSession(
+            account?.AccountId ?? unknownKey,
+            Recoverable: account is { Status: not AccountStatus.Disabled },
+            ProofsRequired: account?.MfaEnabled == true ? 2 : 1,
+            [],
+            account is null ? [] : RiskSignals(account, now))
+        {
+            SmsBlocked = account is not null && SimChangedRecently(account, now),
+            Masks = masks.Choose(normalized, Eligible(shown, ContactKind.Email, now), Eligible(shown, ContactKind.Phone, now)),
+            MethodsOnFile = [.. new[] { ("email", ContactKind.Email), ("sms", ContactKind.Phone) }
+                .Where(method => Eligible(shown, method.Item2, now) is not null).Select(method => method.Item1)],
+        };
         await AuditAsync("recovery_identified", conversationId, session.AccountKey, new { }, cancellationToken);
         return session;
     }
@@ -54,23 +75,32 @@ public sealed class VerificationService(
         var now = timeProvider.GetUtcNow();
 
         // The contact comes first because the destination's cap needs its key: one read then answers the pause and
-        // every cap. The directory lookup is made whether or not the account turns out to be paused.
+        // every cap. The directory is asked for every account key, known or not, so every class does the same work.
         var kind = method == "sms" ? ContactKind.Phone : ContactKind.Email;
-        var contact = session.Recoverable ? await FindContactAsync(session.AccountKey, kind, now, cancellationToken) : null;
-        var destinationKey = contact?.ContactId ?? "none:" + method;
-        var window = await store.GetSendWindowAsync(session.AccountKey, destinationKey, now, cancellationToken);
-        if (PausedUntil(window.Failures, now) is { } pausedUntil)
+        var account = await AskDirectoryAsync(conversationId, session.AccountKey, () => directory.FindByIdAsync(session.AccountKey, cancellationToken), cancellationToken);
+        var contact = session.Recoverable ? Eligible(account, kind, now) : null;
+        if (kind == ContactKind.Phone && session.SmsBlocked && contact is not null)
         {
-            return new ServiceResult.VerificationLocked(pausedUntil);
+            // A new SIM or a port: an SMS code may reach whoever holds the number now (docs/security.md B9, H8).
+            await AuditAsync("sms_blocked_sim_change", conversationId, session.AccountKey, new { }, cancellationToken);
+            contact = null;
         }
 
-        var lastHour = window.AccountSendsLastHour;
-        var lastDay = window.AccountSendsLastDay;
-        var toDestination = window.DestinationSendsLastHour;
-        if (lastHour >= _options.MaxSendsPerHour || lastDay >= _options.MaxSendsPerDay || toDestination >= _options.MaxSendsPerHour)
+        var destinationKey = contact?.ContactId ?? "none:" + method;
+        var window = await store.GetSendWindowAsync(session.AccountKey, destinationKey, now, cancellationToken);
+        if (_throttle.HoldAt(window.Failures, now) is { } hold)
         {
-            var retryAfter = lastDay >= _options.MaxSendsPerDay ? now.AddDays(1) : now.AddHours(1);
+            return new ServiceResult.VerificationLocked(hold.Until, hold.SlowPath);
+        }
+
+        var perHour = _options.MaxSendsPerHour;
+        var perDay = _options.MaxSendsPerDay;
+        if (window.AccountSendsLastHour >= perHour || window.AccountSendsLastDay >= perDay
+            || window.DestinationSendsLastHour >= perHour || window.DestinationSendsLastDay >= perDay)
+        {
+            var retryAfter = window.AccountSendsLastDay >= perDay || window.DestinationSendsLastDay >= perDay ? now.AddDays(1) : now.AddHours(1);
             await AuditAsync("throttled", conversationId, session.AccountKey, new { method }, cancellationToken);
+            await notices.RequestAsync(session.AccountKey, OwnerNoticeReason.SendCapReached, conversationId, cancellationToken);
             return new ServiceResult.CodeSendThrottled(retryAfter);
         }
 
@@ -95,9 +125,9 @@ public sealed class VerificationService(
         ArgumentNullException.ThrowIfNull(session);
         var now = timeProvider.GetUtcNow();
         var checkState = await store.GetCodeCheckStateAsync(session.AccountKey, conversationId, cancellationToken);
-        if (PausedUntil(checkState.Failures, now) is { } pausedUntil)
+        if (_throttle.HoldAt(checkState.Failures, now) is { } hold)
         {
-            return (new ServiceResult.VerificationLocked(pausedUntil), session);
+            return (new ServiceResult.VerificationLocked(hold.Until, hold.SlowPath), session);
         }
 
         var live = checkState.LiveCode;
@@ -110,13 +140,9 @@ public sealed class VerificationService(
 
         if (matches && live is not null && await store.AcceptCodeAsync(live.CodeId, session.AccountKey, now, cancellationToken))
         {
-            var contact = await FindContactByIdAsync(session.AccountKey, live.DestinationKey, cancellationToken);
-            var proofs = session.Proofs.Where(proof => proof.Method != live.Channel)
-                .Append(new VerificationProof(live.Channel, live.DestinationKey, contact?.AddedAt ?? now, now))
-                .ToArray();
-            var updated = session with { Proofs = proofs };
-            await AuditAsync("proof_passed", conversationId, session.AccountKey, new { method = live.Channel, proofs = proofs.Length, required = session.ProofsRequired }, cancellationToken);
-            return (new ServiceResult.CodeAccepted(live.Channel, proofs.Length, session.ProofsRequired), updated);
+            var account = await AskDirectoryAsync(conversationId, session.AccountKey, () => directory.FindByIdAsync(session.AccountKey, cancellationToken), cancellationToken);
+            var contact = account?.Contacts.FirstOrDefault(candidate => candidate.ContactId == live.DestinationKey);
+            return await PassAsync(session, conversationId, live.Channel, live.DestinationKey, contact?.AddedAt ?? now, now, cancellationToken);
         }
 
         var triesLeft = 0;
@@ -130,15 +156,35 @@ public sealed class VerificationService(
             }
         }
 
-        var failures = await store.AddAccountFailureAsync(session.AccountKey, now, cancellationToken);
-        await AuditAsync("code_failed", conversationId, session.AccountKey, new { failures }, cancellationToken);
-        if (failures >= _options.PauseAfterFailures)
+        return (await FailAsync(session, conversationId, triesLeft, now, cancellationToken), session);
+    }
+
+    /// <summary>Checks a saved recovery code (docs/security.md B2): single use, spent at the account service, throttled like codes.</summary>
+    public async Task<(ServiceResult Result, VerificationSession Session)> CheckRecoveryCodeAsync(VerificationSession session, string conversationId, string typed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(typed);
+        var now = timeProvider.GetUtcNow();
+        var failures = await store.GetAccountFailuresAsync(session.AccountKey, cancellationToken);
+        if (_throttle.HoldAt(failures, now) is { } hold)
         {
-            await AuditAsync("verification_paused", conversationId, session.AccountKey, new { failures }, cancellationToken);
-            return (new ServiceResult.VerificationLocked(now + _options.PauseDuration), session);
+            return (new ServiceResult.VerificationLocked(hold.Until, hold.SlowPath), session);
         }
 
-        return (new ServiceResult.CodeRejected(triesLeft), session);
+        // The directory hashes against the same number of codes for every key; a disabled account's code is not spent.
+        var canonical = session.Recoverable ? RecoveryCodeFormat.Normalize(typed) ?? string.Empty : string.Empty;
+        var spent = await AskDirectoryAsync(conversationId, session.AccountKey,
+            async () => (bool?)await directory.RedeemRecoveryCodeAsync(session.AccountKey, canonical, now, cancellationToken),
+            cancellationToken) == true;
+        if (spent && session.Recoverable)
+        {
+            await store.ResetAccountFailuresAsync(session.AccountKey, cancellationToken);
+            await AuditAsync("recovery_code_used", conversationId, session.AccountKey, new { }, cancellationToken);
+            await notices.RequestAsync(session.AccountKey, OwnerNoticeReason.RecoveryCodeUsed, conversationId, cancellationToken);
+            return await PassAsync(session, conversationId, RecoveryCodeMethod, "saved-recovery-code", now, now, cancellationToken);
+        }
+
+        return (await FailAsync(session, conversationId, triesLeft: 0, now, cancellationToken), session);
     }
 
     /// <summary>The evidence card of a verified session, from recorded proofs only (never from the transcript).</summary>
@@ -156,27 +202,54 @@ public sealed class VerificationService(
         riskSignals = session.RiskSignals,
     });
 
-    private DateTimeOffset? PausedUntil(AccountFailures failures, DateTimeOffset now)
+    private async Task<(ServiceResult, VerificationSession)> PassAsync(
+        VerificationSession session, string conversationId, string method, string contactId, DateTimeOffset onFileSince, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (failures.Count < _options.PauseAfterFailures || failures.LastFailureAt is not { } last)
+        // A second proof must come from another method: two codes to one inbox are one proof (docs/security.md B4).
+        var proofs = session.Proofs.Where(proof => proof.Method != method)
+            .Append(new VerificationProof(method, contactId, onFileSince, now))
+            .ToArray();
+        var updated = session with { Proofs = proofs };
+        await AuditAsync("proof_passed", conversationId, session.AccountKey, new { method, proofs = proofs.Length, required = session.ProofsRequired }, cancellationToken);
+        return (new ServiceResult.CodeAccepted(method, proofs.Length, session.ProofsRequired), updated);
+    }
+
+    private async Task<ServiceResult> FailAsync(VerificationSession session, string conversationId, int triesLeft, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var failures = await store.AddAccountFailureAsync(session.AccountKey, now, cancellationToken);
+        await AuditAsync("code_failed", conversationId, session.AccountKey, new { failures }, cancellationToken);
+        if (_throttle.HoldAt(new AccountFailures(failures, now), now) is not { } hold)
         {
-            return null;
+            return new ServiceResult.CodeRejected(triesLeft);
         }
 
-        var until = last + _options.PauseDuration;
-        return until > now ? until : null;
+        await AuditAsync(hold.SlowPath ? "verification_slow_path" : "verification_paused", conversationId, session.AccountKey, new { failures, until = hold.Until }, cancellationToken);
+        await notices.RequestAsync(session.AccountKey, hold.SlowPath ? OwnerNoticeReason.SlowPath : OwnerNoticeReason.VerificationThrottled, conversationId, cancellationToken);
+        return new ServiceResult.VerificationLocked(hold.Until, hold.SlowPath);
     }
 
-    private async Task<ContactOnFile?> FindContactAsync(string accountId, ContactKind kind, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var account = await directory.FindByIdAsync(accountId, cancellationToken);
-        return account is null ? null : RecoveryContactPolicy.Eligible(account.Contacts, kind, now, _options.ContactChangeWindow).FirstOrDefault();
-    }
+    private ContactOnFile? Eligible(AccountRecord? account, ContactKind kind, DateTimeOffset now) =>
+        account is null ? null : RecoveryContactPolicy.Eligible(account.Contacts, kind, now, _options.ContactChangeWindow).FirstOrDefault();
 
-    private async Task<ContactOnFile?> FindContactByIdAsync(string accountId, string contactId, CancellationToken cancellationToken)
+    private bool SimChangedRecently(AccountRecord account, DateTimeOffset now) =>
+        account.SecurityEvents.Any(e => e.Kind is SecurityEventKind.SimChanged or SecurityEventKind.NumberPorted && e.At > now - _options.SimChangeWindow);
+
+    /// <summary>
+    /// A directory call that cannot fail the turn: when the account service is down the answer is "no account",
+    /// so the claimant gets the same neutral replies as for an unknown identifier and nothing leaks.
+    /// </summary>
+    private async Task<T?> AskDirectoryAsync<T>(string conversationId, string accountKey, Func<Task<T?>> call, CancellationToken cancellationToken)
     {
-        var account = await directory.FindByIdAsync(accountId, cancellationToken);
-        return account?.Contacts.FirstOrDefault(contact => contact.ContactId == contactId);
+        try
+        {
+            return await call();
+        }
+        catch (AccountDirectoryUnavailableException exception)
+        {
+            LogDirectoryUnavailable(logger, exception.Message);
+            await AuditAsync("directory_unavailable", conversationId, accountKey, new { }, cancellationToken);
+            return default;
+        }
     }
 
     private IReadOnlyList<string> RiskSignals(AccountRecord account, DateTimeOffset now)
@@ -197,9 +270,22 @@ public sealed class VerificationService(
             signals.Add("mfa_enabled");
         }
 
+        if (SimChangedRecently(account, now))
+        {
+            signals.Add("sim_changed_recently");
+        }
+
+        foreach (var kind in account.SecurityEvents.Where(e => e.At > now - _options.ContactChangeWindow).Select(e => e.Kind).Distinct())
+        {
+            signals.Add("recent_" + JsonSerializer.Serialize(kind).Trim('"'));
+        }
+
         return signals;
     }
 
     private Task AuditAsync(string type, string conversationId, string accountKey, object data, CancellationToken cancellationToken) =>
         audit.AppendAsync(new AuditEvent(type, timeProvider.GetUtcNow(), "bot", conversationId, null, accountKey, JsonSerializer.Serialize(data)), cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The account directory is unavailable ({Reason}); answering as for an unknown account.")]
+    private static partial void LogDirectoryUnavailable(ILogger logger, string reason);
 }

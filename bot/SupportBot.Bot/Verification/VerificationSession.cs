@@ -10,4 +10,17 @@ public sealed record VerificationSession(
     bool Recoverable,
     int ProofsRequired,
     IReadOnlyList<VerificationProof> Proofs,
-    IReadOnlyList<string> RiskSignals);
+    IReadOnlyList<string> RiskSignals)
+{
+    /// <summary>SMS codes are not sent: the phone on file changed SIM or carrier recently (docs/security.md B9, H8).</summary>
+    public bool SmsBlocked { get; init; }
+
+    /// <summary>
+    /// The masked contact per method (<c>email</c>, <c>sms</c>) the buttons may show: real masks of eligible contacts,
+    /// deterministic fake ones where there is none (docs/security.md D3). Masks only, never an address.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Masks { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Methods with a real eligible contact behind them (the others' masks are fake); used only after a first proof.</summary>
+    public IReadOnlyList<string> MethodsOnFile { get; init; } = [];
+}

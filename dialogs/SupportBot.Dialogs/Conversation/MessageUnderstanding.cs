@@ -16,4 +16,10 @@ public sealed record MessageUnderstanding(
     Intent? Problem = null)
 {
     public static MessageUnderstanding Empty { get; } = new(null, ExtractedEntities.None);
+
+    /// <summary>Personal facts offered as proof, or a contact change asked for: refused whatever the state.</summary>
+    public UserClaim Claim { get; init; }
+
+    /// <summary>Saved recovery codes in the message (canonical form), read only where the bot asked for one.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; init; } = [];
 }

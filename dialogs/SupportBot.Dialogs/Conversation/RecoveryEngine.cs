@@ -52,12 +52,32 @@ public sealed class RecoveryEngine(RecoveryEngineOptions options)
             }
         }
 
+        RefuseClaim(turn, trigger);
         turn.Snapshot = turn.Snapshot with
         {
             UnclearInARow = trigger == RecoveryTrigger.Unclear ? turn.Snapshot.UnclearInARow + 1 : 0,
         };
         flow.Machine.Fire(trigger);
         return Finish(turn, trigger);
+    }
+
+    /// <summary>
+    /// Personal facts are never proof and contacts never change in chat (docs/security.md B7, E2): the bot says so,
+    /// then the state asks its question again. Said here, once, so every state refuses in the same words.
+    /// </summary>
+    private static void RefuseClaim(TurnScratch turn, RecoveryTrigger trigger)
+    {
+        switch (trigger)
+        {
+            case RecoveryTrigger.PersonalFactsOffered:
+                turn.Effect(new TurnEffect.Audit("personal_facts_refused", "state=" + turn.Snapshot.State));
+                turn.Say(Reply.Of("verify.refuse.personal-facts"));
+                break;
+            case RecoveryTrigger.ContactChangeRequested:
+                turn.Effect(new TurnEffect.Audit("contact_change_refused", "state=" + turn.Snapshot.State));
+                turn.Say(Reply.Of("verify.refuse.contact-change"));
+                break;
+        }
     }
 
     private static TurnDecision Finish(TurnScratch turn, RecoveryTrigger trigger) =>

@@ -34,6 +34,7 @@ internal sealed class RecoveryFlow
         RecoveryTrigger.CaseStatusAsked, RecoveryTrigger.Affirm, RecoveryTrigger.Deny, RecoveryTrigger.Goodbye,
         RecoveryTrigger.Unclear, RecoveryTrigger.OutOfScope, RecoveryTrigger.IdentifierGiven, RecoveryTrigger.MethodChosen,
         RecoveryTrigger.CodeEntered, RecoveryTrigger.ResendRequested, RecoveryTrigger.MessageForAgent,
+        RecoveryTrigger.PersonalFactsOffered, RecoveryTrigger.ContactChangeRequested,
     ];
 
     private readonly StateMachine<RecoveryState, RecoveryTrigger> _machine;
@@ -408,7 +409,21 @@ internal sealed class RecoveryFlow
             case RecoveryTrigger.MethodChosen or RecoveryTrigger.ResendRequested:
                 var method = _turn.ChosenMethod ?? _turn.Snapshot.CodeMethod ?? "email";
                 _turn.Snapshot = _turn.Snapshot with { CodeMethod = method };
+                if (method == TurnScratch.RecoveryCodeMethod)
+                {
+                    // Nothing is sent: the claimant types a code they saved when they turned on two-factor authentication.
+                    _turn.Say(Reply.Of("verify.recovery-code.prompt", OtherMethodAction()));
+                    break;
+                }
+
                 _turn.Effect(new TurnEffect.SendCode(method));
+                break;
+            case RecoveryTrigger.CodeEntered when _turn.AwaitsRecoveryCode && _turn.RecoveryCode is { } recoveryCode:
+                _turn.Effect(new TurnEffect.CheckRecoveryCode(recoveryCode));
+                break;
+            case RecoveryTrigger.CodeRejected when _turn.AwaitsRecoveryCode:
+                _turn.Effect(new TurnEffect.Audit("code_failed", "recovery_code"));
+                _turn.Say(Reply.Of("verify.recovery-code.rejected", OtherMethodAction()));
                 break;
             case RecoveryTrigger.CodeEntered when _turn.Code is { } code:
                 _turn.Effect(new TurnEffect.CheckCode(code));
@@ -490,6 +505,12 @@ internal sealed class RecoveryFlow
             {
                 return; // The language question is the prompt.
             }
+        }
+
+        if (_turn.Input.Result is ServiceResult.VerificationLocked { SlowPath: true } slow)
+        {
+            _turn.Say(Reply.Of("verify.slow-path", Args(("hours", Math.Max(1, (int)Math.Ceiling((slow.RetryAfter - _turn.Input.Now).TotalHours)))), StartOverAction()));
+            return;
         }
 
         var minutes = _turn.Snapshot.RetryAfter is { } retry ? MinutesUntil(retry) : 0;
@@ -701,10 +722,18 @@ internal sealed class RecoveryFlow
     private static ReplyAction[] SelfHelpActions() =>
         [new("action.helped", "yes"), new("action.not-helped", "no"), HumanAction()];
 
+    // The same three buttons for every identifier (no enumeration); the host may add masked contacts to their titles.
     private static ReplyAction[] MethodActions(IReadOnlyList<string> used) =>
-        new[] { new ReplyAction("action.method-email", "method:email"), new ReplyAction("action.method-sms", "method:sms") }
+        new[]
+        {
+            new ReplyAction("action.method-email", "method:email"),
+            new ReplyAction("action.method-sms", "method:sms"),
+            new ReplyAction("verify.action.method-recovery-code", "method:" + TurnScratch.RecoveryCodeMethod),
+        }
             .Where(action => !used.Contains(action.Value["method:".Length..], StringComparer.Ordinal))
             .ToArray();
+
+    private static ReplyAction OtherMethodAction() => new("action.other-method", "no");
 
     private static ReplyAction[] ResendActions() => [new("action.resend", "resend"), new("action.other-method", "no")];
 

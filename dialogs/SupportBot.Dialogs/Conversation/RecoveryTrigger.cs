@@ -25,6 +25,12 @@ public enum RecoveryTrigger
     Stop,
     ChangeLanguage,
 
+    /// <summary>Personal facts offered as proof: refused (they are no proof), then the state asks again.</summary>
+    PersonalFactsOffered,
+
+    /// <summary>A contact change asked for in chat: refused with the safe routes, then the state asks again.</summary>
+    ContactChangeRequested,
+
     /// <summary>A message while an agent holds the case; relayed, not answered.</summary>
     MessageForAgent,
 

@@ -21,7 +21,9 @@ public abstract record ServiceResult
     public sealed record CodeRejected(int TriesLeft) : ServiceResult;
 
     /// <summary>Too many failures on this account across conversations.</summary>
-    public sealed record VerificationLocked(DateTimeOffset RetryAfter) : ServiceResult;
+    /// <param name="RetryAfter">When verification may be tried again.</param>
+    /// <param name="SlowPath">Chat verification is over for now: only the slow path (recovery form, identity proofing) remains.</param>
+    public sealed record VerificationLocked(DateTimeOffset RetryAfter, bool SlowPath = false) : ServiceResult;
 
     /// <summary>The case for this verified conversation exists and is queued (or kept after hours).</summary>
     public sealed record CaseOpened(string CaseId, int Position) : ServiceResult;

@@ -55,6 +55,14 @@ internal static class TriggerMapper
             return RecoveryTrigger.MessageForAgent;
         }
 
+        // Refused in every state before anything else reads the message: an address in "change my email to x@y" is
+        // no identifier, and digits in "born 12 03 1990" are no code.
+        switch (understanding.Claim)
+        {
+            case UserClaim.ContactChange: return RecoveryTrigger.ContactChangeRequested;
+            case UserClaim.PersonalFacts: return RecoveryTrigger.PersonalFactsOffered;
+        }
+
         if (understanding.Problem is { } problem)
         {
             return problem == Intent.SuspiciousMessage ? RecoveryTrigger.ScamReported : RecoveryTrigger.ProblemStated;
@@ -63,14 +71,14 @@ internal static class TriggerMapper
         switch (understanding.Command)
         {
             case UserCommand.Human: return RecoveryTrigger.HumanRequested;
-            case UserCommand.MethodEmail or UserCommand.MethodSms: return RecoveryTrigger.MethodChosen;
+            case UserCommand.MethodEmail or UserCommand.MethodSms or UserCommand.MethodRecoveryCode: return RecoveryTrigger.MethodChosen;
             case UserCommand.Resend: return RecoveryTrigger.ResendRequested;
             case UserCommand.Yes: return RecoveryTrigger.Affirm;
             case UserCommand.No: return RecoveryTrigger.Deny;
         }
 
         var entities = understanding.Entities;
-        if (snapshot.State == RecoveryState.AwaitCode && entities.Codes.Count > 0)
+        if (snapshot.State == RecoveryState.AwaitCode && (entities.Codes.Count > 0 || understanding.RecoveryCodes.Count > 0))
         {
             return RecoveryTrigger.CodeEntered;
         }

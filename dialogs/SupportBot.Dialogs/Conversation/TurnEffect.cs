@@ -16,6 +16,9 @@ public abstract record TurnEffect
     /// <summary>Answers <see cref="ServiceResult.CodeAccepted"/>, <see cref="ServiceResult.CodeRejected"/> or <see cref="ServiceResult.VerificationLocked"/>.</summary>
     public sealed record CheckCode(string Code) : TurnEffect;
 
+    /// <summary>Checks a saved recovery code; answers as <see cref="CheckCode"/> does.</summary>
+    public sealed record CheckRecoveryCode(string Code) : TurnEffect;
+
     /// <summary>Opens (or finds) the case of this verified conversation; answers <see cref="ServiceResult.CaseOpened"/>.</summary>
     public sealed record OpenCase(Intent Problem, bool SupportOpen) : TurnEffect;
 

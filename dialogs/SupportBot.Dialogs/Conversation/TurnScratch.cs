@@ -31,12 +31,22 @@ internal sealed class TurnScratch(ConversationSnapshot snapshot, TurnInput input
     {
         UserCommand.MethodEmail => "email",
         UserCommand.MethodSms => "sms",
+        UserCommand.MethodRecoveryCode => RecoveryCodeMethod,
         _ => null,
     };
 
     public string? Identifier => Input.Understanding.Entities.FirstIdentifier;
 
     public string? Code => Input.Understanding.Entities.Codes.Count > 0 ? Input.Understanding.Entities.Codes[0] : null;
+
+    /// <summary>The method name of a saved recovery code: nothing is sent, the claimant types a code they kept.</summary>
+    public const string RecoveryCodeMethod = "recovery-code";
+
+    /// <summary>Whether the code the bot waits for is a saved recovery code rather than one it sent.</summary>
+    public bool AwaitsRecoveryCode => Snapshot.CodeMethod == RecoveryCodeMethod;
+
+    /// <summary>What was typed as a saved recovery code (its canonical form, or the digits if that is all there was).</summary>
+    public string? RecoveryCode => Input.Understanding.RecoveryCodes.Count > 0 ? Input.Understanding.RecoveryCodes[0] : Code;
 
     public static TurnScratch ForDescription() =>
         new(new ConversationSnapshot(), TurnInput.Started(DateTimeOffset.UnixEpoch, SupportAvailability.AlwaysOpen), new RecoveryEngineOptions());

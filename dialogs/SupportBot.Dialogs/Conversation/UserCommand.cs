@@ -10,6 +10,9 @@ public enum UserCommand
     ChangeLanguage,
     MethodEmail,
     MethodSms,
+
+    /// <summary>Prove with a saved recovery code (button only).</summary>
+    MethodRecoveryCode,
     Resend,
     Yes,
     No,

@@ -21,6 +21,14 @@ public static partial class SecretRedactor
         }
 
         var found = new List<SecretKind>();
+
+        // Saved recovery codes (letters and digits in four groups) first, before their digits are read as a code.
+        text = Verification.RecoveryCodeFormat.Redact(text, CodeMask, out var recoveryCode);
+        if (recoveryCode)
+        {
+            found.Add(SecretKind.Code);
+        }
+
         var result = DigitRun().Replace(text, match => RedactDigits(match, found));
         result = Jwt().Replace(result, _ => Mark(found, SecretKind.Token, TokenMask));
         result = LongToken().Replace(result, match => LooksRandom(match.Value) ? Mark(found, SecretKind.Token, TokenMask) : match.Value);

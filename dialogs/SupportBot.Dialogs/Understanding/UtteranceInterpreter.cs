@@ -6,8 +6,10 @@ namespace SupportBot.Dialogs.Understanding;
 /// Turns a message (text and, for buttons, a value) into the engine's <see cref="Conversation.MessageUnderstanding"/>:
 /// button values are read exactly; text goes through commands, language names, entities and the recognizer.
 /// </summary>
-public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLexicon commands, LanguageNames languageNames)
+public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLexicon commands, LanguageNames languageNames, ClaimLexicon? claims = null)
 {
+    private readonly ClaimLexicon _claims = claims ?? ClaimLexicon.Empty;
+
     private readonly IIntentRecognizer _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
     private readonly CommandLexicon _commands = commands ?? throw new ArgumentNullException(nameof(commands));
     private readonly LanguageNames _languageNames = languageNames ?? throw new ArgumentNullException(nameof(languageNames));
@@ -35,6 +37,12 @@ public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLe
             return new Conversation.MessageUnderstanding(null, entities, command);
         }
 
+        var understood = InterpretText(text, language, entities);
+        return understood with { Claim = _claims.Match(text, language), RecoveryCodes = Verification.RecoveryCodeFormat.Find(text) };
+    }
+
+    private Conversation.MessageUnderstanding InterpretText(string text, string language, ExtractedEntities entities)
+    {
         if (_languageNames.MatchWhole(text) is { } named)
         {
             return new Conversation.MessageUnderstanding(null, entities, UserCommand.ChangeLanguage, named);
@@ -68,6 +76,7 @@ public sealed class UtteranceInterpreter(IIntentRecognizer recognizer, CommandLe
             case "resend": return new(null, none, UserCommand.Resend);
             case "method:email": return new(null, none, UserCommand.MethodEmail);
             case "method:sms": return new(null, none, UserCommand.MethodSms);
+            case "method:recovery-code": return new(null, none, UserCommand.MethodRecoveryCode);
         }
 
         if (value.StartsWith("lang:", StringComparison.Ordinal) && value.Length > "lang:".Length)

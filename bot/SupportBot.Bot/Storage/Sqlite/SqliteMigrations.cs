@@ -17,6 +17,7 @@ internal static class SqliteMigrations
     [
         new(1, "initial schema", InitialSchema),
         new(2, "queue length counter", QueueLength),
+        new(3, "demo account directory, owner notices", DemoDirectoryAndOwnerNotices),
     ];
 
     /// <summary>The schema version this build writes and understands.</summary>
@@ -184,5 +185,65 @@ internal static class SqliteMigrations
         BEGIN
             UPDATE queue_length SET queued = queued - 1 WHERE only_row = 1;
         END;
+        """;
+
+    // The demo account directory (Accounts/Demo) and the record of owner notices the verification throttles
+    // requested, so an attacker hammering an account cannot turn the bot into a mail bomb against its owner.
+    private const string DemoDirectoryAndOwnerNotices =
+        """
+        CREATE TABLE demo_accounts (
+            account_id      TEXT NOT NULL PRIMARY KEY,
+            username        TEXT NOT NULL UNIQUE,
+            status          TEXT NOT NULL,
+            mfa             INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE demo_contacts (
+            contact_id      TEXT NOT NULL PRIMARY KEY,
+            account_id      TEXT NOT NULL REFERENCES demo_accounts (account_id),
+            kind            TEXT NOT NULL,
+            address         TEXT NOT NULL,
+            normalized      TEXT NOT NULL,
+            added_at        INTEGER NOT NULL,
+            removed_at      INTEGER,
+            source          TEXT NOT NULL,
+            source_ip       TEXT,
+            source_device   TEXT
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE INDEX ix_demo_contacts_normalized ON demo_contacts (normalized);
+        CREATE INDEX ix_demo_contacts_account ON demo_contacts (account_id);
+
+        CREATE TABLE demo_security_events (
+            account_id      TEXT NOT NULL REFERENCES demo_accounts (account_id),
+            kind            TEXT NOT NULL,
+            at              INTEGER NOT NULL,
+            detail          TEXT
+        ) STRICT;
+
+        CREATE INDEX ix_demo_security_events_account ON demo_security_events (account_id, at);
+
+        CREATE TABLE demo_recovery_codes (
+            code_id         TEXT NOT NULL PRIMARY KEY,
+            account_id      TEXT NOT NULL REFERENCES demo_accounts (account_id),
+            salt            BLOB NOT NULL,
+            hash            BLOB NOT NULL,
+            used_at         INTEGER
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE INDEX ix_demo_recovery_codes_account ON demo_recovery_codes (account_id);
+
+        CREATE TABLE demo_directory_anchor (
+            only_row        INTEGER PRIMARY KEY CHECK (only_row = 1),
+            anchored_at     INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE owner_notices (
+            account_id      TEXT NOT NULL,
+            reason          TEXT NOT NULL,
+            requested_at    INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE INDEX ix_owner_notices_account ON owner_notices (account_id, reason, requested_at);
         """;
 }

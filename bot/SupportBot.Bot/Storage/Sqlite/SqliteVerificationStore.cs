@@ -69,7 +69,9 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
             (SELECT COUNT(*) FROM code_sends WHERE account_id = $account_id AND sent_at >= $hour_ago),
             (SELECT COUNT(*) FROM code_sends WHERE account_id = $account_id AND sent_at >= $day_ago),
             (SELECT COUNT(*) FROM code_sends
-             WHERE account_id = $account_id AND destination_key = $destination_key AND sent_at >= $hour_ago);
+             WHERE account_id = $account_id AND destination_key = $destination_key AND sent_at >= $hour_ago),
+            (SELECT COUNT(*) FROM code_sends
+             WHERE account_id = $account_id AND destination_key = $destination_key AND sent_at >= $day_ago);
         """;
 
     private readonly SqliteDatabase _database = database;
@@ -121,7 +123,7 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
                 var failures = reader.IsDBNull(0)
                     ? new AccountFailures(0, null)
                     : new AccountFailures(reader.GetInt32(0), reader.GetInstant(1));
-                return new SendWindow(failures, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+                return new SendWindow(failures, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5));
             },
             cancellationToken);
     }
