@@ -8,6 +8,7 @@ using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Accounts;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
+using SupportBot.Bot.Security;
 using SupportBot.Bot.Storage.Sqlite;
 using SupportBot.Bot.Verification;
 using SupportBot.Dialogs.Conversation;
@@ -78,6 +79,7 @@ public static class SupportBotServiceCollectionExtensions
         services.TryAddSingleton<OutboxDeliveryWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDeliveryWorker>());
         services.AddConfiguredSenders(configuration);
+        services.AddSecurityNotices();
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();

@@ -18,6 +18,7 @@ internal static class SqliteMigrations
         new(1, "initial schema", InitialSchema),
         new(2, "queue length counter", QueueLength),
         new(3, "demo account directory, owner notices", DemoDirectoryAndOwnerNotices),
+        new(4, "repudiation codes (this wasn't me)", Repudiations),
     ];
 
     /// <summary>The schema version this build writes and understands.</summary>
@@ -245,5 +246,20 @@ internal static class SqliteMigrations
         ) STRICT;
 
         CREATE INDEX ix_owner_notices_account ON owner_notices (account_id, reason, requested_at);
+        """;
+
+    // "This wasn't me" codes from the notices sent after an escalation: keyed hashes only, one row per code.
+    private const string Repudiations =
+        """
+        CREATE TABLE repudiations (
+            code_hash       BLOB NOT NULL PRIMARY KEY,
+            case_id         TEXT NOT NULL,
+            account_ref     TEXT NOT NULL,
+            created_at      INTEGER NOT NULL,
+            expires_at      INTEGER NOT NULL,
+            repudiated_at   INTEGER
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE INDEX ix_repudiations_case ON repudiations (case_id);
         """;
 }
