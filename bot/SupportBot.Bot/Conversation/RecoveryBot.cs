@@ -27,6 +27,7 @@ public sealed partial class RecoveryBot(
     ISupportAvailability availability,
     SupportedLanguages languages,
     OutboxDeliveryWorker? delivery,
+    Redactor redactor,
     TimeProvider timeProvider,
     ILogger<RecoveryBot> logger) : IBot
 {
@@ -85,14 +86,18 @@ public sealed partial class RecoveryBot(
             return; // A reconnect's join event must not greet a conversation already under way.
         }
 
-        var redacted = activity.Type == ActivityTypes.Message ? SecretRedactor.Redact(activity.Text) : new RedactionResult(string.Empty, []);
+        var redacted = activity.Type == ActivityTypes.Message ? redactor.Redact(activity.Text) : new RedactionResult(string.Empty, []);
         var input = activity.Type == ActivityTypes.Message
             ? TurnInput.Message(interpreter.Interpret(activity.Text, ActionValue(activity), snapshot.Language), now, Availability(snapshot, now))
             : TurnInput.Started(now, Availability(snapshot, now));
         input = input with { OfferedLanguages = languages.All };
 
         var outgoing = new List<(Reply Reply, string Language)>();
-        if (redacted.Found.Any(kind => kind != SecretKind.Code))
+        if (redacted.Found.Contains(SecretKind.Password))
+        {
+            outgoing.Add((Reply.Of("security.redaction.password"), snapshot.Language));
+        }
+        else if (redacted.Found.Any(kind => kind != SecretKind.Code))
         {
             outgoing.Add((Reply.Of("redaction.warning"), snapshot.Language));
         }

@@ -80,6 +80,7 @@ public static class SupportBotServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDeliveryWorker>());
         services.AddConfiguredSenders(configuration);
         services.AddSecurityNotices();
+        services.AddSecretRedaction();
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();
@@ -107,6 +108,7 @@ public static class SupportBotServiceCollectionExtensions
         _ = services.GetRequiredService<UtteranceInterpreter>();
         _ = services.GetRequiredService<SupportedLanguages>();
         _ = services.GetRequiredService<JsonStringLocalizerFactory>();
+        _ = services.GetRequiredService<SupportBot.Dialogs.Redaction.Redactor>();
     }
 
     private static string ResolveDataDirectory(IConfiguration configuration, IHostEnvironment environment)

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportBot.Bot.Delivery;
+using SupportBot.Bot.Localization;
 using SupportBot.Bot.Security.Notifications;
 using SupportBot.Bot.Security.Repudiation;
+using SupportBot.Dialogs.Redaction;
 
 namespace SupportBot.Bot.Security;
 
@@ -18,6 +20,23 @@ public static class SecurityServiceCollectionExtensions
         services.TryAddSingleton<EscalationNoticeRequester>();
         services.AddSingleton<IMessageSender, EscalationNoticeSender>();
         services.AddSingleton<IMessageSender, OwnerNoticeSender>();
+        return services;
+    }
+
+    /// <summary>
+    /// The redactor every channel uses, with every language's keywords (<c>locales/&lt;lang&gt;/redaction.json</c>)
+    /// and the shared ID and token shapes (<c>locales/_meta/redaction-patterns.json</c>); a broken file stops start-up.
+    /// </summary>
+    public static IServiceCollection AddSecretRedaction(this IServiceCollection services)
+    {
+        services.TryAddSingleton(static provider =>
+        {
+            var locales = provider.GetRequiredService<LocaleFolder>();
+            var patterns = Path.Combine(locales.Root, "_meta", "redaction-patterns.json");
+            return new Redactor(RedactionLexicon.Parse(
+                locales.ReadEach("redaction.json").Select(file => (file.Json, file.SourceName)),
+                File.Exists(patterns) ? File.ReadAllText(patterns) : null));
+        });
         return services;
     }
 }
