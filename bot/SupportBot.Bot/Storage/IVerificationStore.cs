@@ -34,8 +34,9 @@ public interface IVerificationStore
     Task<int> CountSendsAsync(string accountId, string? destinationKey, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The account's failures and its sends in the hour and the day before <paramref name="now"/>, and to
-    /// <paramref name="destinationKey"/> in the hour before it, from one consistent read.
+    /// The account's failures and its sends in the hour and the day before <paramref name="now"/>, and the sends to
+    /// <paramref name="destinationKey"/> (from any account: one phone behind many accounts is one destination) in the
+    /// hour and the day before it, from one consistent read.
     /// </summary>
     /// <remarks>
     /// The same figures as <see cref="GetAccountFailuresAsync"/> and three <see cref="CountSendsAsync"/> calls
@@ -52,6 +53,13 @@ public interface IVerificationStore
     /// writes can no longer leave a code that the send caps never saw.
     /// </remarks>
     Task IssueCodeAsync(IssuedCode code, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Issues <paramref name="code"/> as <see cref="IssueCodeAsync"/> does only if, counted inside the same write,
+    /// the account and the destination are still under <paramref name="perHour"/> and <paramref name="perDay"/> sends;
+    /// returns whether it did. Parallel conversations cannot all pass a check made before any of them wrote.
+    /// </summary>
+    Task<bool> TryIssueCodeAsync(IssuedCode code, int perHour, int perDay, CancellationToken cancellationToken);
 
     /// <summary>
     /// The account's failures and the live code of (account, session), as <see cref="GetAccountFailuresAsync"/> and

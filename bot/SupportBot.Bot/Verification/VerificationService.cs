@@ -86,7 +86,11 @@ public sealed partial class VerificationService(
             contact = null;
         }
 
-        var destinationKey = contact?.ContactId ?? "none:" + method;
+        // The destination is a keyed hash of the address, so its cap holds across accounts sharing it; an identifier
+        // with no contact gets a destination of its own, so unknown identifiers never throttle each other.
+        var destinationKey = contact is null
+            ? "none:" + method + ":" + session.AccountKey
+            : "dest:" + hasher.Pseudonym("destination", IdentifierNormalizer.Normalize(contact.Address));
         var window = await store.GetSendWindowAsync(session.AccountKey, destinationKey, now, cancellationToken);
         if (_throttle.HoldAt(window.Failures, now) is { } hold)
         {
@@ -95,21 +99,22 @@ public sealed partial class VerificationService(
 
         var perHour = _options.MaxSendsPerHour;
         var perDay = _options.MaxSendsPerDay;
-        if (window.AccountSendsLastHour >= perHour || window.AccountSendsLastDay >= perDay
-            || window.DestinationSendsLastHour >= perHour || window.DestinationSendsLastDay >= perDay)
+        var lifetime = kind == ContactKind.Phone ? _options.SmsCodeLifetime : _options.EmailCodeLifetime;
+        var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, _options.CodeDigits)).ToString("D" + _options.CodeDigits, CultureInfo.InvariantCulture);
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var issued = new IssuedCode(Guid.CreateVersion7(now).ToString("N"), session.AccountKey, conversationId, method, destinationKey, salt, hasher.HashCode(salt, code), now, now + lifetime, 0);
+
+        // The read above answers most calls; the caps are counted again inside the write, so that parallel
+        // conversations on one account cannot all pass a check none of them has written yet.
+        var underCaps = window.AccountSendsLastHour < perHour && window.AccountSendsLastDay < perDay
+            && window.DestinationSendsLastHour < perHour && window.DestinationSendsLastDay < perDay;
+        if (!underCaps || !await store.TryIssueCodeAsync(issued, perHour, perDay, cancellationToken))
         {
             var retryAfter = window.AccountSendsLastDay >= perDay || window.DestinationSendsLastDay >= perDay ? now.AddDays(1) : now.AddHours(1);
             await AuditAsync("throttled", conversationId, session.AccountKey, new { method }, cancellationToken);
             await notices.RequestAsync(session.AccountKey, OwnerNoticeReason.SendCapReached, conversationId, cancellationToken);
             return new ServiceResult.CodeSendThrottled(retryAfter);
         }
-
-        var lifetime = kind == ContactKind.Phone ? _options.SmsCodeLifetime : _options.EmailCodeLifetime;
-        var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, _options.CodeDigits)).ToString("D" + _options.CodeDigits, CultureInfo.InvariantCulture);
-        var salt = RandomNumberGenerator.GetBytes(16);
-        await store.IssueCodeAsync(
-            new IssuedCode(Guid.CreateVersion7(now).ToString("N"), session.AccountKey, conversationId, method, destinationKey, salt, hasher.HashCode(salt, code), now, now + lifetime, 0),
-            cancellationToken);
 
         // An identifier that matched nothing gets the same writes, with a message that never leaves.
         var body = text.Render(language, "delivery.code", new Dictionary<string, object?> { ["code"] = code, ["minutes"] = (int)lifetime.TotalMinutes });
@@ -141,8 +146,9 @@ public sealed partial class VerificationService(
         if (matches && live is not null && await store.AcceptCodeAsync(live.CodeId, session.AccountKey, now, cancellationToken))
         {
             var account = await AskDirectoryAsync(conversationId, session.AccountKey, () => directory.FindByIdAsync(session.AccountKey, cancellationToken), cancellationToken);
-            var contact = account?.Contacts.FirstOrDefault(candidate => candidate.ContactId == live.DestinationKey);
-            return await PassAsync(session, conversationId, live.Channel, live.DestinationKey, contact?.AddedAt ?? now, now, cancellationToken);
+            var contact = account?.Contacts.FirstOrDefault(candidate =>
+                "dest:" + hasher.Pseudonym("destination", IdentifierNormalizer.Normalize(candidate.Address)) == live.DestinationKey);
+            return await PassAsync(session, conversationId, live.Channel, contact?.ContactId ?? "unknown", contact?.AddedAt ?? now, now, cancellationToken);
         }
 
         var triesLeft = 0;

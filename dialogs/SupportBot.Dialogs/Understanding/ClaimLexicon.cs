@@ -38,23 +38,30 @@ public sealed class ClaimLexicon
         var byLanguage = new Dictionary<string, List<(string, UserClaim)>>(StringComparer.Ordinal);
         foreach (var (language, json, sourceName) in files)
         {
-            Dictionary<string, string[]>? parsed;
+            Dictionary<string, JsonElement>? parsed;
             try
             {
-                parsed = JsonSerializer.Deserialize<Dictionary<string, string[]>>(json);
+                parsed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json);
             }
             catch (JsonException exception)
             {
-                throw new FormatException($"{sourceName}: not an object of string arrays ({exception.Message}).", exception);
+                throw new FormatException($"{sourceName}: not a JSON object ({exception.Message}).", exception);
             }
 
             var phrases = byLanguage.TryGetValue(language, out var existing) ? existing : byLanguage[language] = [];
-            foreach (var (name, words) in parsed ?? [])
+            foreach (var (name, value) in parsed ?? [])
             {
                 if (name.StartsWith('_'))
                 {
                     continue; // "_comment" and the like
                 }
+
+                if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(word => word.ValueKind != JsonValueKind.String))
+                {
+                    throw new FormatException($"{sourceName}: \"{name}\" must be an array of strings.");
+                }
+
+                var words = value.EnumerateArray().Select(word => word.GetString()!).ToArray();
 
                 if (!s_claimNames.TryGetValue(name, out var claim))
                 {

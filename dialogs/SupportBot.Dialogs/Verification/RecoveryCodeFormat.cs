@@ -7,6 +7,7 @@ namespace SupportBot.Dialogs.Verification;
 /// The shape of a saved recovery code: 16 Crockford base32 characters in four groups, <c>7KQM-4XPD-9RTA-WB2F</c>,
 /// i.e. 80 random bits (docs/security.md B2 asks for at least 64). Crockford's alphabet has no I, L, O or U, and
 /// reading forgives them (I, L → 1; O → 0), lower case and missing dashes, because people copy codes from paper.
+/// Spaces are not forgiven: four words of four letters and digits in a sentence would read as a code.
 /// </summary>
 public static partial class RecoveryCodeFormat
 {
@@ -42,7 +43,7 @@ public static partial class RecoveryCodeFormat
         var builder = new StringBuilder(Length);
         foreach (var raw in typed)
         {
-            if (raw is '-' or ' ')
+            if (raw is '-')
             {
                 continue;
             }
@@ -92,7 +93,7 @@ public static partial class RecoveryCodeFormat
         return result;
     }
 
-    // Four groups of four, dashes or spaces optional between groups.
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z0-9]{4}(?:[- ]?[A-Za-z0-9]{4}){3}(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
+    // Four groups of four, dashes optional between groups. Not spaces: "card 4111 1111 1111" is no recovery code.
+    [GeneratedRegex(@"(?<![A-Za-z0-9-])[A-Za-z0-9]{4}(?:-?[A-Za-z0-9]{4}){3}(?![A-Za-z0-9-])", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

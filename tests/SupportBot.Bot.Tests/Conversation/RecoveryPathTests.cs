@@ -32,7 +32,7 @@ public sealed class RecoveryPathTests : IDisposable
         Assert.DoesNotContain("case number", user.LastText, StringComparison.OrdinalIgnoreCase);
 
         await user.SayAsync("sam@example.com");
-        Assert.Equal(["method:email", "method:sms"], user.LastButtons);
+        Assert.Equal(["method:email", "method:sms", "method:recovery-code"], user.LastButtons);
 
         await user.PressAsync("method:email", "Email");
         Assert.Contains("8-digit code", user.LastText, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public sealed class RecoveryPathTests : IDisposable
 
         Assert.Contains("one more proof", user.LastText, StringComparison.Ordinal);
         Assert.DoesNotContain("SB-", user.LastText, StringComparison.Ordinal);
-        Assert.Equal(["method:sms"], user.LastButtons);
+        Assert.Equal(["method:sms", "method:recovery-code"], user.LastButtons);
 
         await user.PressAsync("method:sms");
         await user.SayAsync(await DevOutbox.WaitForCodeAsync(_http, "+234 802 555 0199"));

@@ -15,11 +15,13 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("supportbot-test-");
     private readonly string _environment;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BotApplication(string environment = "Development", Dictionary<string, string?>? settings = null)
+    public BotApplication(string environment = "Development", Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _environment = environment;
         _settings = settings ?? [];
+        _services = services;
     }
 
     public ManualTimeProvider Clock { get; } = new();
@@ -35,7 +37,11 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            _services?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

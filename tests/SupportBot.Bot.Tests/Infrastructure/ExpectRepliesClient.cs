@@ -17,6 +17,11 @@ public sealed class ExpectRepliesClient(HttpClient http, string conversationId, 
             .SelectMany(reply => reply.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray())
             .Select(action => action.GetProperty("value").GetProperty("action").GetString()!)];
 
+    public IReadOnlyList<string> LastButtonTitles =>
+        [.. LastReplies.Where(reply => reply.TryGetProperty("suggestedActions", out _))
+            .SelectMany(reply => reply.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray())
+            .Select(action => action.GetProperty("title").GetString()!)];
+
     public Task<IReadOnlyList<JsonElement>> StartAsync() => PostAsync(new
     {
         type = "conversationUpdate",

@@ -33,6 +33,8 @@ internal sealed class EngineScript
     public EngineScript Type(ExtractedEntities entities) =>
         Apply(TurnInput.Message(new MessageUnderstanding(new IntentPrediction(Intent.OutOfScope, 0.2, Intent.Greeting, 0.1), entities), _now, Availability));
 
+    public EngineScript Understand(MessageUnderstanding understanding) => Apply(TurnInput.Message(understanding, _now, Availability));
+
     public EngineScript Result(ServiceResult result) => Apply(TurnInput.FromResult(result, _now, Availability));
 
     public EngineScript Advance(TimeSpan by)

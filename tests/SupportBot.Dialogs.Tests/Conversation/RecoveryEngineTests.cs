@@ -55,7 +55,7 @@ public sealed class RecoveryEngineTests
         script.Type(EngineScript.Email("sam@example.com"));
         Assert.Equal(RecoveryState.ChooseMethod, script.Snapshot.State);
         Assert.Equal(new TurnEffect.StartVerification("sam@example.com"), Assert.Single(script.Last.Effects));
-        Assert.Equal(["method:email", "method:sms"], script.ActionValues);
+        Assert.Equal(["method:email", "method:sms", "method:recovery-code"], script.ActionValues);
 
         script.Press(UserCommand.MethodSms);
         Assert.Equal(RecoveryState.AwaitCode, script.Snapshot.State);
@@ -92,7 +92,7 @@ public sealed class RecoveryEngineTests
             .Type(EngineScript.Code("11112222")).Result(new ServiceResult.CodeAccepted("email", 1, 2));
 
         Assert.Equal(RecoveryState.SecondFactor, script.Snapshot.State);
-        Assert.Equal(["method:sms"], script.ActionValues);
+        Assert.Equal(["method:sms", "method:recovery-code"], script.ActionValues);
 
         script.Press(UserCommand.MethodEmail);
         Assert.Equal(RecoveryState.SecondFactor, script.Snapshot.State);

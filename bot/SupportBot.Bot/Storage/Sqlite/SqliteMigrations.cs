@@ -246,6 +246,8 @@ internal static class SqliteMigrations
         ) STRICT;
 
         CREATE INDEX ix_owner_notices_account ON owner_notices (account_id, reason, requested_at);
+
+        CREATE INDEX ix_code_sends_destination_any_account ON code_sends (destination_key, sent_at);
         """;
 
     // "This wasn't me" codes from the notices sent after an escalation: keyed hashes only, one row per code.

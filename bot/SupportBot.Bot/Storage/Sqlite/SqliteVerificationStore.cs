@@ -60,7 +60,8 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
         WHERE account_id = $account_id AND destination_key = $destination_key AND sent_at >= $since;
         """;
 
-    // One statement reads one snapshot, so the four figures agree with each other.
+    // One statement reads one snapshot, so the figures agree with each other. A destination is counted across
+    // accounts: one phone number behind many accounts is still one phone to pump SMS to.
     private const string SendWindowSql =
         """
         SELECT
@@ -68,10 +69,8 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
             (SELECT last_failure_at FROM account_failures WHERE account_id = $account_id),
             (SELECT COUNT(*) FROM code_sends WHERE account_id = $account_id AND sent_at >= $hour_ago),
             (SELECT COUNT(*) FROM code_sends WHERE account_id = $account_id AND sent_at >= $day_ago),
-            (SELECT COUNT(*) FROM code_sends
-             WHERE account_id = $account_id AND destination_key = $destination_key AND sent_at >= $hour_ago),
-            (SELECT COUNT(*) FROM code_sends
-             WHERE account_id = $account_id AND destination_key = $destination_key AND sent_at >= $day_ago);
+            (SELECT COUNT(*) FROM code_sends WHERE destination_key = $destination_key AND sent_at >= $hour_ago),
+            (SELECT COUNT(*) FROM code_sends WHERE destination_key = $destination_key AND sent_at >= $day_ago);
         """;
 
     private readonly SqliteDatabase _database = database;
@@ -100,6 +99,41 @@ internal sealed class SqliteVerificationStore(SqliteDatabase database) : IVerifi
                     .Bind("$destination_key", code.DestinationKey)
                     .Bind("$at", code.IssuedAt)
                     .ExecuteNonQueryAsync(token);
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> TryIssueCodeAsync(IssuedCode code, int perHour, int perDay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return _database.WriteAsync(
+            "issuing a verification code within the send caps",
+            (code, perHour, perDay),
+            static async (session, state, token) =>
+            {
+                var now = state.code.IssuedAt;
+                await using (var reader = await session.Command(SendWindowSql)
+                    .Bind("$account_id", state.code.AccountId)
+                    .Bind("$destination_key", state.code.DestinationKey)
+                    .Bind("$hour_ago", now.AddHours(-1))
+                    .Bind("$day_ago", now.AddDays(-1))
+                    .ExecuteReaderAsync(token))
+                {
+                    await reader.ReadAsync(token);
+                    if (reader.GetInt32(2) >= state.perHour || reader.GetInt32(3) >= state.perDay
+                        || reader.GetInt32(4) >= state.perHour || reader.GetInt32(5) >= state.perDay)
+                    {
+                        return false;
+                    }
+                }
+
+                await InsertCodeAsync(session, state.code, token);
+                await session.Command(InsertSendSql)
+                    .Bind("$account_id", state.code.AccountId)
+                    .Bind("$destination_key", state.code.DestinationKey)
+                    .Bind("$at", state.code.IssuedAt)
+                    .ExecuteNonQueryAsync(token);
+                return true;
             },
             cancellationToken);
     }
