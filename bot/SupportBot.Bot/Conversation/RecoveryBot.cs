@@ -28,6 +28,7 @@ public sealed partial class RecoveryBot(
     SupportedLanguages languages,
     OutboxDeliveryWorker? delivery,
     Redactor redactor,
+    SupportBot.Bot.Security.Audit.VerificationStepAuditor steps,
     TimeProvider timeProvider,
     ILogger<RecoveryBot> logger) : IBot
 {
@@ -105,8 +106,10 @@ public sealed partial class RecoveryBot(
         var session = state.Verification;
         for (var step = 0; step < MaxStepsPerTurn && input is not null; step++)
         {
+            var before = snapshot.State;
             var decision = engine.Decide(snapshot, input);
             snapshot = decision.Snapshot;
+            await steps.RecordAsync(before, snapshot.State, conversationId, session, cancellationToken);
             (input, var performed) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, cancellationToken);
             session = performed;
             outgoing.AddRange(decision.Replies.SelectMany(verification.WithContactChoices(session)).Select(reply => (reply, snapshot.Language)));

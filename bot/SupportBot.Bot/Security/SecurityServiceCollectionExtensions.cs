@@ -18,6 +18,7 @@ public static class SecurityServiceCollectionExtensions
         services.TryAddSingleton<RepudiationService>();
         services.TryAddSingleton<ContactNotifier>();
         services.TryAddSingleton<EscalationNoticeRequester>();
+        services.TryAddSingleton<Audit.VerificationStepAuditor>();
         services.AddSingleton<IMessageSender, EscalationNoticeSender>();
         services.AddSingleton<IMessageSender, OwnerNoticeSender>();
         return services;
