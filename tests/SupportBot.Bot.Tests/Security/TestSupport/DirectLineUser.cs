@@ -33,10 +33,13 @@ internal sealed class DirectLineUser
                 ? name.GetString()!
                 : action.GetProperty("title").GetString()!)];
 
-    public static async Task<DirectLineUser> StartAsync(HttpClient client, string locale = "en-US")
+    /// <summary>The display name the client sends (Web Chat lets the page set it; an attacker sets anything).</summary>
+    public string DisplayName { get; init; } = "Test User";
+
+    public static async Task<DirectLineUser> StartAsync(HttpClient client, string locale = "en-US", string? displayName = null)
     {
-        var user = new DirectLineUser(client, await DirectLineSession.StartAsync(client, locale), locale);
-        await user.PostAsync(new { type = "event", name = "webchat/join", from = new { id = user._session.UserId, role = "user" }, locale });
+        var user = new DirectLineUser(client, await DirectLineSession.StartAsync(client, locale), locale) { DisplayName = displayName ?? "Test User" };
+        await user.PostAsync(new { type = "event", name = "webchat/join", locale });
         return user;
     }
 
@@ -50,7 +53,7 @@ internal sealed class DirectLineUser
     private async Task PostAsync(object activity)
     {
         var json = JsonSerializer.SerializeToElement(activity);
-        var full = new Dictionary<string, object?> { ["locale"] = _locale, ["from"] = new { id = _session.UserId, role = "user" } };
+        var full = new Dictionary<string, object?> { ["locale"] = _locale, ["from"] = new { id = _session.UserId, name = DisplayName, role = "user" } };
         foreach (var property in json.EnumerateObject())
         {
             full[property.Name] = property.Value;
