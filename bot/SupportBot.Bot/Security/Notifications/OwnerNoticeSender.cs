@@ -16,7 +16,8 @@ public sealed class OwnerNoticeSender(
     IAccountDirectory directory,
     ContactNotifier notifier,
     SupportedLanguages languages,
-    IOptions<SecurityNoticeOptions> options) : IMessageSender
+    IOptions<SecurityNoticeOptions> options,
+    DevOutboxSender? demoSink = null) : IMessageSender
 {
     public bool Handles(string channel) => channel == OwnerNoticeRequester.Channel;
 
@@ -38,5 +39,11 @@ public sealed class OwnerNoticeSender(
         };
         await notifier.NotifyAllAsync(
             account, languages.Default, "security.notice.owner", arguments, request.Reason, request.ConversationId, null, cancellationToken);
+
+        // Outside Production the demo sink also lists the request itself, so /dev/outbox shows why the notices went out.
+        if (demoSink is not null)
+        {
+            await demoSink.SendAsync(message, cancellationToken);
+        }
     }
 }
