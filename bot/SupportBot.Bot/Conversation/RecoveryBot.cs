@@ -104,10 +104,12 @@ public sealed partial class RecoveryBot(
         }
 
         var session = state.Verification;
+        var decisionsSentCode = false;
         for (var step = 0; step < MaxStepsPerTurn && input is not null; step++)
         {
             var before = snapshot.State;
             var decision = engine.Decide(snapshot, input);
+            decisionsSentCode |= decision.Effects.Any(effect => effect is TurnEffect.SendCode);
             snapshot = decision.Snapshot;
             await steps.RecordAsync(before, snapshot.State, conversationId, session, cancellationToken);
             (input, var performed) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, cancellationToken);
@@ -148,6 +150,13 @@ public sealed partial class RecoveryBot(
         }
 
         await turnContext.SendActivitiesAsync(replies, cancellationToken);
+
+        // The queued message is delivered after the reply, not during the turn: a real send and the discarded twin
+        // of an unknown account then take the same time to answer (docs/security.md D2).
+        if (decisionsSentCode)
+        {
+            delivery?.Wake();
+        }
     }
 
     private async Task<(TurnInput? Next, VerificationSession? Session)> PerformAsync(
@@ -166,7 +175,6 @@ public sealed partial class RecoveryBot(
                     break;
                 case TurnEffect.SendCode send when session is not null:
                     result = await verification.SendCodeAsync(session, conversationId, send.Method, snapshot.Language, cancellationToken);
-                    delivery?.Wake();
                     break;
                 case TurnEffect.CheckCode check when session is not null:
                     (result, session) = await verification.CheckCodeAsync(session, conversationId, check.Code, cancellationToken);
@@ -194,6 +202,9 @@ public sealed partial class RecoveryBot(
                     break;
                 case TurnEffect.ResetVerification:
                     session = null;
+                    break;
+                case TurnEffect.Audit { EventType: "personal_facts_refused" or "contact_change_refused" } refusal:
+                    await verification.RecordRefusalAsync(session, conversationId, refusal.EventType, cancellationToken);
                     break;
                 case TurnEffect.RelayToAgent or TurnEffect.Audit:
                     // The agent console (and its relay) plugs in here; audit records are written by the services themselves.

@@ -193,6 +193,13 @@ public sealed partial class VerificationService(
         return (await FailAsync(session, conversationId, triesLeft: 0, now, cancellationToken), session);
     }
 
+    /// <summary>
+    /// Records that the engine refused personal facts offered as proof or a contact change asked for in chat
+    /// (<paramref name="eventType"/>), against the account of the session if there is one. Nothing the user typed is kept.
+    /// </summary>
+    public Task RecordRefusalAsync(VerificationSession? session, string conversationId, string eventType, CancellationToken cancellationToken) =>
+        AuditAsync(eventType, conversationId, session?.AccountKey ?? "none", new { }, cancellationToken);
+
     /// <summary>The evidence card of a verified session, from recorded proofs only (never from the transcript).</summary>
     public static string EvidenceJson(VerificationSession session, DateTimeOffset verifiedAt) => JsonSerializer.Serialize(new
     {

@@ -104,6 +104,7 @@ public sealed partial class VerificationPolicyTests : IDisposable
         Assert.Contains("can't prove an account is yours", user.LastText, StringComparison.Ordinal);
         Assert.DoesNotMatch(CaseId(), user.LastText);
         Assert.Empty(await CaseIdsAsync());
+        Assert.Equal(2, (await AuditTypesAsync()).Count(type => type == "personal_facts_refused"));
     }
 
     [Fact]
@@ -127,6 +128,7 @@ public sealed partial class VerificationPolicyTests : IDisposable
 
         await DevOutbox.WaitForCodeAsync(_http, "maria@example.com");
         Assert.DoesNotContain(await DevOutbox.ReadAsync(_http), message => message.GetProperty("to").GetString()!.Contains("new@x.com", StringComparison.Ordinal));
+        Assert.Equal(3, (await AuditTypesAsync()).Count(type => type == "contact_change_refused"));
     }
 
     [Fact]
