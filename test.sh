@@ -21,6 +21,17 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The SMTP delivery tests talk to a real SMTP server: Debian's aiosmtpd, which they start themselves.
+if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing Debian's python3-aiosmtpd for the SMTP delivery tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
+  else
+    echo "test.sh: the SMTP delivery tests need python3-aiosmtpd (sudo apt-get install python3-aiosmtpd)." >&2
+    exit 1
+  fi
+fi
+
 # Localisation data first (docs/localization.md §6): a missing translation of a pilot/live language, a broken ICU
 # message or country profile blocks like a failing test. One line per finding, then a summary.
 if ! dotnet run --project bot/SupportBot.Bot -c Release --no-launch-profile -- locales check --path locales; then

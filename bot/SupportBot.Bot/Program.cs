@@ -5,6 +5,7 @@ using SupportBot.Bot.Cli;
 using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Hosting;
+using SupportBot.Bot.Security.Repudiation;
 using SupportBot.Bot.Web;
 
 // `supportbot chat`, `supportbot cases list`, …: the same engine without the web server.
@@ -60,6 +61,9 @@ app.MapAgentConsole();
 
 // Demo delivery sink (only with the demo directory, never in Production).
 app.MapDevOutbox();
+
+// "This wasn't me": the page security notices link to.
+app.MapRepudiation();
 
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
 

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using SupportBot.Bot.Security.Notifications;
 using SupportBot.Bot.Storage;
 using SupportBot.Bot.Verification;
 
 namespace SupportBot.Bot.Cases;
 
 /// <summary>Opens the case of a verified conversation (once), cancels it, and answers where it stands.</summary>
-public sealed class CaseService(ICaseStore cases, IAuditLog audit, TimeProvider timeProvider)
+public sealed class CaseService(ICaseStore cases, IAuditLog audit, EscalationNoticeRequester notices, TimeProvider timeProvider)
 {
     /// <summary>
     /// Opens the conversation's case, or returns the open one it already has: the engine may ask twice
@@ -36,6 +37,9 @@ public sealed class CaseService(ICaseStore cases, IAuditLog audit, TimeProvider 
         await audit.AppendAsync(
             new AuditEvent("escalated", now, "bot", conversationId, record.CaseId, session.AccountKey, JsonSerializer.Serialize(new { status = record.Status, language, country })),
             cancellationToken);
+
+        // Every contact on file, old ones included, hears about it, with the "this wasn't me" route (docs/security.md B10).
+        await notices.RequestAsync(record.CaseId, session.AccountKey, language, conversationId, cancellationToken);
         var position = await cases.GetQueuePositionAsync(record.CaseId, cancellationToken) ?? 0;
 
         // "People ahead of you" excludes the user.

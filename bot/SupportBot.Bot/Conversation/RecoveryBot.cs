@@ -33,6 +33,8 @@ public sealed partial class RecoveryBot(
     CountryResolver countries,
     CountryDateFormatter dates,
     OutboxDeliveryWorker? delivery,
+    Redactor redactor,
+    SupportBot.Bot.Security.Audit.VerificationStepAuditor steps,
     TimeProvider timeProvider,
     ILogger<RecoveryBot> logger,
     IAgentHandoff? agents = null) : IBot
@@ -99,14 +101,18 @@ public sealed partial class RecoveryBot(
             : negotiator.Start(located, state.Language, activity.Locale);
         var snapshot = negotiated.Snapshot;
 
-        var redacted = activity.Type == ActivityTypes.Message ? SecretRedactor.Redact(activity.Text) : new RedactionResult(string.Empty, []);
+        var redacted = activity.Type == ActivityTypes.Message ? redactor.Redact(activity.Text) : new RedactionResult(string.Empty, []);
         var input = activity.Type != ActivityTypes.Message ? TurnInput.Started(now, Availability(snapshot, now))
             : negotiated.Understanding is { } understanding ? TurnInput.Message(understanding, now, Availability(snapshot, now))
             : null;
         input = input is null ? null : input with { OfferedLanguages = languages.All };
 
         var outgoing = new List<(Reply Reply, string Language)>();
-        if (redacted.Found.Any(kind => kind != SecretKind.Code))
+        if (redacted.Found.Contains(SecretKind.Password))
+        {
+            outgoing.Add((Reply.Of("security.redaction.password"), snapshot.Language));
+        }
+        else if (redacted.Found.Any(kind => kind != SecretKind.Code))
         {
             outgoing.Add((Reply.Of("redaction.warning"), snapshot.Language));
         }
@@ -117,9 +123,11 @@ public sealed partial class RecoveryBot(
         var decisionsSentCode = false;
         for (var step = 0; step < MaxStepsPerTurn && input is not null; step++)
         {
+            var before = snapshot.State;
             var decision = engine.Decide(snapshot, input);
             decisionsSentCode |= decision.Effects.Any(effect => effect is TurnEffect.SendCode);
             snapshot = decision.Snapshot;
+            await steps.RecordAsync(before, snapshot.State, conversationId, session, cancellationToken);
             (input, var performed) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, redacted.Text, cancellationToken);
             session = performed;
             outgoing.AddRange(decision.Replies.SelectMany(verification.WithContactChoices(session)).Select(reply => (reply, snapshot.Language)));

@@ -10,6 +10,7 @@ using SupportBot.Bot.Accounts;
 using SupportBot.Bot.LanguageChoice;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
+using SupportBot.Bot.Security;
 using SupportBot.Bot.Storage.Sqlite;
 using SupportBot.Bot.Verification;
 using SupportBot.Dialogs.Conversation;
@@ -82,6 +83,9 @@ public static class SupportBotServiceCollectionExtensions
         services.TryAddSingleton<OutboxWriter>();
         services.TryAddSingleton<OutboxDeliveryWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDeliveryWorker>());
+        services.AddConfiguredSenders(configuration);
+        services.AddSecurityNotices();
+        services.AddSecretRedaction();
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();
@@ -110,6 +114,7 @@ public static class SupportBotServiceCollectionExtensions
         _ = services.GetRequiredService<SupportedLanguages>();
         _ = services.GetRequiredService<JsonStringLocalizerFactory>();
         _ = services.GetRequiredService<CountryResolver>();
+        _ = services.GetRequiredService<SupportBot.Dialogs.Redaction.Redactor>();
     }
 
     private static string ResolveDataDirectory(IConfiguration configuration, IHostEnvironment environment)

@@ -10,7 +10,7 @@ namespace SupportBot.Bot.Storage;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <c>hash = lowercase hex SHA-256(encoding)</c>, where the encoding is, in order: the previous hash, the
+/// <c>hash = lowercase hex HMAC-SHA-256(key, encoding)</c>, where the encoding is, in order: the previous hash, the
 /// sequence, the event type, the time, the actor, the conversation id, the case id, the account reference and
 /// the data. Strings are a presence byte (0 for null, 1 otherwise), a 4-byte big-endian length and the UTF-8
 /// bytes; the sequence and the time (whole microseconds since the Unix epoch, UTC) are 8-byte big-endian
@@ -20,6 +20,11 @@ namespace SupportBot.Bot.Storage;
 /// <para>
 /// The sequence is hashed too, so a record moved to another place in the chain no longer fits there even if its
 /// previous hash were rewritten. Times are cut to microseconds because that is what PostgreSQL keeps.
+/// </para>
+/// <para>
+/// The hash is keyed (<see cref="AuditChainKey"/>, kept apart from the data): someone who can write the database
+/// but not read the key cannot re-hash a forged chain from the edited record to the end, which a plain hash allows.
+/// The end of the chain is anchored separately (<see cref="AuditAnchor"/>), so cutting records off the tail shows too.
 /// </para>
 /// </remarks>
 internal static class AuditChain
@@ -39,8 +44,9 @@ internal static class AuditChain
     }
 
     /// <summary>The hash of the record at <paramref name="sequence"/> that follows <paramref name="previousHash"/>.</summary>
-    public static string ComputeHash(long sequence, string previousHash, AuditEvent auditEvent)
+    public static string ComputeHash(AuditChainKey key, long sequence, string previousHash, AuditEvent auditEvent)
     {
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(previousHash);
         ArgumentNullException.ThrowIfNull(auditEvent);
 
@@ -55,8 +61,8 @@ internal static class AuditChain
         WriteString(buffer, auditEvent.AccountRef);
         WriteString(buffer, auditEvent.DataJson);
 
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.WrittenSpan, hash);
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key.Bytes, buffer.WrittenSpan, hash);
         return Convert.ToHexStringLower(hash);
     }
 

@@ -32,7 +32,7 @@ internal static class LocalizationConstants
     /// Catalog folders also hold recognizer data: training examples (<c>intents*.json</c>) and command words
     /// (<c>commands*.json</c>); those are not messages.
     /// </summary>
-    public static readonly string[] NonCatalogFilePrefixes = ["intents", "commands"];
+    public static readonly string[] NonCatalogFilePrefixes = ["intents", "commands", "redaction"];
 
     /// <summary>Whether a file of a language folder holds catalog messages.</summary>
     public static bool IsCatalogFile(string fileName) =>

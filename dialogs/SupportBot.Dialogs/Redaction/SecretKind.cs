@@ -9,6 +9,15 @@ public enum SecretKind
     /// <summary>A Luhn-valid 13–19 digit card number; only the last four digits are kept.</summary>
     CardNumber,
 
-    /// <summary>A long opaque token (API key, session id, JWT).</summary>
+    /// <summary>A long opaque token (API key, session id, JWT, bearer token).</summary>
     Token,
+
+    /// <summary>A password, announced by a word such as "password", "mot de passe", "contraseña", "كلمة المرور".</summary>
+    Password,
+
+    /// <summary>A card's security code (CVV/CVC), never stored (PCI DSS 3.3).</summary>
+    Cvv,
+
+    /// <summary>A national ID, social security, passport or driving licence number.</summary>
+    IdNumber,
 }

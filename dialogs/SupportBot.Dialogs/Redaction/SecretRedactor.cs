@@ -12,6 +12,7 @@ public static partial class SecretRedactor
 {
     public const string CodeMask = "[code hidden]";
     public const string TokenMask = "[token hidden]";
+    private const string CardMaskPrefix = "[card ending ";
 
     public static RedactionResult Redact(string? text)
     {
@@ -22,35 +23,66 @@ public static partial class SecretRedactor
 
         var found = new List<SecretKind>();
 
-        // Saved recovery codes (letters and digits in four groups) first, before their digits are read as a code.
+        // Card numbers first: sixteen digits in four groups also have the shape of a saved recovery code, and a card
+        // must keep its last four digits and raise the warning.
+        text = RedactCardNumbers(text, found);
+
+        // Saved recovery codes (letters and digits in four groups) next, before their digits are read as a code.
         text = Verification.RecoveryCodeFormat.Redact(text, CodeMask, out var recoveryCode);
         if (recoveryCode)
         {
             found.Add(SecretKind.Code);
         }
 
-        var result = DigitRun().Replace(text, match => RedactDigits(match, found));
+        var result = DigitRun().Replace(text, match => InsideCardMask(text, match) ? match.Value : RedactDigits(match, found));
         result = Jwt().Replace(result, _ => Mark(found, SecretKind.Token, TokenMask));
         result = LongToken().Replace(result, match => LooksRandom(match.Value) ? Mark(found, SecretKind.Token, TokenMask) : match.Value);
         return new RedactionResult(result, found);
     }
 
-    private static string RedactDigits(Match match, List<SecretKind> found)
+    /// <summary>Only the Luhn-valid 13–19 digit card numbers, each replaced by its last four digits.</summary>
+    public static string RedactCardNumbers(string text, List<SecretKind> found)
     {
-        var value = match.Value;
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(found);
+        return DigitRun().Replace(text, match => InsideCardMask(text, match) ? match.Value : RedactCard(match, found));
+    }
+
+    // The last four digits a card mask keeps are not a code.
+    private static bool InsideCardMask(string text, Match match) =>
+        match.Index >= CardMaskPrefix.Length && string.CompareOrdinal(text, match.Index - CardMaskPrefix.Length, CardMaskPrefix, 0, CardMaskPrefix.Length) == 0;
+
+    private static string RedactCard(Match match, List<SecretKind> found)
+    {
+        var number = Digits(match.Value);
+        return number.Length is >= 13 and <= 19 && Luhn(number)
+            ? Mark(found, SecretKind.CardNumber, CardMaskPrefix + number[^4..] + "]")
+            : match.Value;
+    }
+
+    private static string Digits(string value)
+    {
         var digits = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            if (char.IsAsciiDigit(c))
+            // Any script's digits ("٤٨٢١٣٩", "४८२१३९", full-width): a code typed in Arabic-Indic digits is still a code.
+            var digit = System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(c);
+            if (digit >= 0)
             {
-                digits.Append(c);
+                digits.Append((char)('0' + digit));
             }
         }
 
-        var number = digits.ToString();
+        return digits.ToString();
+    }
+
+    private static string RedactDigits(Match match, List<SecretKind> found)
+    {
+        var value = match.Value;
+        var number = Digits(value);
         if (number.Length is >= 13 and <= 19 && Luhn(number))
         {
-            return Mark(found, SecretKind.CardNumber, "[card ending " + number[^4..] + "]");
+            return Mark(found, SecretKind.CardNumber, CardMaskPrefix + number[^4..] + "]");
         }
 
         // A leading + or a grouped number of 10+ digits reads as a phone number, which is not a secret here.

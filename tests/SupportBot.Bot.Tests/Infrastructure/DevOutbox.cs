@@ -10,13 +10,16 @@ public static partial class DevOutbox
     public static async Task<IReadOnlyList<JsonElement>> ReadAsync(HttpClient http) =>
         [.. (await http.GetFromJsonAsync<JsonElement>("/dev/outbox")).EnumerateArray().Select(message => message.Clone())];
 
-    /// <summary>Waits for the <paramref name="nth"/> (1-based) message to <paramref name="to"/> and returns the code in it.</summary>
+    /// <summary>Waits for the <paramref name="nth"/> (1-based) code message to <paramref name="to"/> and returns the code in it.</summary>
     public static async Task<string> WaitForCodeAsync(HttpClient http, string to, int nth = 1)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromSeconds(15))
         {
-            var messages = (await ReadAsync(http)).Where(message => message.GetProperty("to").GetString() == to).ToList();
+            // Only messages that carry a code: security notices to the same contact are not code messages.
+            var messages = (await ReadAsync(http))
+                .Where(message => message.GetProperty("to").GetString() == to && Code().IsMatch(message.GetProperty("text").GetString()!))
+                .ToList();
             if (messages.Count >= nth)
             {
                 return Code().Match(messages[nth - 1].GetProperty("text").GetString()!).Value;

@@ -49,7 +49,7 @@ public sealed partial class SqliteStorageContractTests
 
         Assert.Equal(StorageFailureReason.Corrupt, exception.Reason);
         AssertSaysNothingInternal(exception);
-        var read = await Assert.ThrowsAsync<StorageException>(() => new SqliteAuditLog(database).VerifyAsync(Ct));
+        var read = await Assert.ThrowsAsync<StorageException>(() => new SqliteAuditLog(database, AuditKey).VerifyAsync(Ct));
         Assert.Equal(StorageFailureReason.Corrupt, read.Reason);
     }
 

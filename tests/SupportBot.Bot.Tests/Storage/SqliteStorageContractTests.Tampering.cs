@@ -42,7 +42,7 @@ public sealed partial class SqliteStorageContractTests
         var records = await AppendEventsAsync(5);
         await DropAuditTriggersAsync();
         var forged = records[1].Event with { Actor = "agent-42" };
-        var forgedHash = AuditChain.ComputeHash(2, records[1].PreviousHash, forged);
+        var forgedHash = AuditChain.ComputeHash(AuditKey, 2, records[1].PreviousHash, forged);
 
         await ExecuteRawAsync("UPDATE audit_log SET actor = 'agent-42', hash = $h WHERE sequence = 2;", Ct, ("$h", forgedHash));
 
@@ -105,7 +105,7 @@ public sealed partial class SqliteStorageContractTests
         await DropAuditTriggersAsync();
         // The forger knows the algorithm and chains the insert correctly to record 2.
         var forged = Event(99);
-        var forgedHash = AuditChain.ComputeHash(3, records[1].Hash, forged);
+        var forgedHash = AuditChain.ComputeHash(AuditKey, 3, records[1].Hash, forged);
 
         await ExecuteRawAsync(
             """

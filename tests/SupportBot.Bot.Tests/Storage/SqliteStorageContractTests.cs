@@ -27,7 +27,7 @@ public sealed partial class SqliteStorageContractTests : StorageContractTests
             new SqliteTranscriptStore(_database),
             new SqliteCaseStore(_database),
             new SqliteVerificationStore(_database),
-            new SqliteAuditLog(_database),
+            new SqliteAuditLog(_database, AuditKey),
             new SqliteOutbox(_database));
     }
 

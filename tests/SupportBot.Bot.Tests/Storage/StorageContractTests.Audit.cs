@@ -47,8 +47,8 @@ public abstract partial class StorageContractTests
         var records = await AppendEventsAsync(2);
 
         // Every provider hashes the same way, so a log can be verified (or moved) across providers.
-        Assert.Equal(AuditChain.ComputeHash(1, AuditChain.GenesisHash, Event(1)), records[0].Hash);
-        Assert.Equal(AuditChain.ComputeHash(2, records[0].Hash, Event(2)), records[1].Hash);
+        Assert.Equal(AuditChain.ComputeHash(AuditKey, 1, AuditChain.GenesisHash, Event(1)), records[0].Hash);
+        Assert.Equal(AuditChain.ComputeHash(AuditKey, 2, records[0].Hash, Event(2)), records[1].Hash);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public abstract partial class StorageContractTests : IAsyncLifetime
     /// <summary>A fixed start for the clock, far from any boundary.</summary>
     protected static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
 
+    /// <summary>The audit chain's key for every provider under test (a forger in these tests knows it too).</summary>
+    protected static readonly AuditChainKey AuditKey = new([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+
     private StorageUnderTest? _storage;
 
     protected ManualTimeProvider Clock { get; } = new(T0);

@@ -19,6 +19,7 @@ internal sealed class DirectLineConversations(
     IOptions<DirectLineOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
+    Redactor redactor,
     ILogger<DirectLineConversations> logger) : IDirectLineConversations
 {
     private const int TimestampScanPageSize = 500;
@@ -101,9 +102,9 @@ internal sealed class DirectLineConversations(
         }
     }
 
-    private static Activity Redacted(Activity activity)
+    private Activity Redacted(Activity activity)
     {
-        var redaction = SecretRedactor.Redact(activity.Text);
+        var redaction = redactor.Redact(activity.Text);
         if (!redaction.Changed)
         {
             return activity;

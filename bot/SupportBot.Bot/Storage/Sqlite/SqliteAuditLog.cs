@@ -12,10 +12,12 @@ namespace SupportBot.Bot.Storage.Sqlite;
 /// Triggers refuse UPDATE and DELETE, but they only stop mistakes: someone with the file can drop them.
 /// <see cref="VerifyAsync"/> therefore trusts nothing it reads. It recomputes every hash from the stored fields
 /// and checks that sequences run 1, 2, 3… and that each record names its predecessor's hash. A record cut off
-/// the end of the chain leaves no trace inside it; catching that needs the latest hash kept somewhere else.
+/// the end of the chain leaves no trace inside it: the <see cref="AuditAnchor"/>, kept outside the database, holds
+/// the latest head and <see cref="VerifyAsync"/> checks the chain still reaches it. Hashes are keyed
+/// (<see cref="AuditChainKey"/>), so re-hashing a whole forged chain needs the key, not just the file.
 /// </para>
 /// </remarks>
-internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
+internal sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key, AuditAnchor? anchor = null) : IAuditLog
 {
     private const string Columns =
         "sequence, type, at, actor, conversation_id, case_id, account_ref, data_json, previous_hash, hash";
@@ -34,17 +36,17 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
 
     private readonly SqliteDatabase _database = database;
 
-    public Task<AuditRecord> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    public async Task<AuditRecord> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         ArgumentNullException.ThrowIfNull(auditEvent.Type);
         ArgumentNullException.ThrowIfNull(auditEvent.Actor);
         ArgumentNullException.ThrowIfNull(auditEvent.DataJson);
 
-        return _database.WriteAsync(
+        var record = await _database.WriteAsync(
             "appending to the audit log",
-            AuditChain.Normalize(auditEvent),
-            static async (session, auditEvent, token) =>
+            (Event: AuditChain.Normalize(auditEvent), Key: key),
+            static async (session, state, token) =>
             {
                 long sequence = 1;
                 var previousHash = AuditChain.GenesisHash;
@@ -57,7 +59,8 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
                     }
                 }
 
-                var hash = AuditChain.ComputeHash(sequence, previousHash, auditEvent);
+                var auditEvent = state.Event;
+                var hash = AuditChain.ComputeHash(state.Key, sequence, previousHash, auditEvent);
                 await session.Command(InsertSql)
                     .Bind("$sequence", sequence)
                     .Bind("$type", auditEvent.Type)
@@ -73,6 +76,10 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
                 return new AuditRecord(sequence, auditEvent, previousHash, hash);
             },
             cancellationToken);
+
+        // After the commit: an anchor ahead of the log would look like a cut-off tail.
+        anchor?.Advance(record.Sequence, record.Hash);
+        return record;
     }
 
     public Task<IReadOnlyList<AuditRecord>> ReadAsync(long afterSequence, int maxCount, CancellationToken cancellationToken)
@@ -103,11 +110,20 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
             cancellationToken);
     }
 
-    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken) =>
-        _database.ReadAsync(
+    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
+    {
+        // The anchor is read first: appends made while the chain is read can only move it past what we check.
+        var head = anchor?.Read();
+        if (head is { Valid: false })
+        {
+            return Task.FromResult<AuditVerification>(new AuditVerification.Broken(
+                0, $"The anchor file {anchor!.Path} does not carry a valid MAC: it was edited or replaced."));
+        }
+
+        return _database.ReadAsync(
             "verifying the audit log",
-            0,
-            static async (session, _, token) =>
+            (Key: key, Head: head, Anchored: anchor is not null),
+            static async (session, state, token) =>
             {
                 // One statement reads one WAL snapshot, so appends made meanwhile cannot look like tampering.
                 await using var reader = await session.Command(SelectAllSql).ExecuteReaderAsync(token);
@@ -115,20 +131,39 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
                 var previousHash = AuditChain.GenesisHash;
                 while (await reader.ReadAsync(token))
                 {
-                    if (Check(reader, expected, previousHash) is { } broken)
+                    if (Check(state.Key, reader, expected, previousHash) is { } broken)
                     {
                         return broken;
                     }
 
                     previousHash = reader.GetString(9);
+                    if (state.Head is { } anchored && anchored.Sequence == expected && !string.Equals(anchored.Hash, previousHash, StringComparison.Ordinal))
+                    {
+                        return new AuditVerification.Broken(
+                            expected, $"Record {expected} is not the record the anchor saw there: the log was rewritten from here or earlier.");
+                    }
+
                     expected++;
                 }
 
-                return (AuditVerification)new AuditVerification.Intact(expected - 1);
+                var count = expected - 1;
+                if (state.Head is { } head && head.Sequence > count)
+                {
+                    return new AuditVerification.Broken(
+                        count + 1, $"The log ends at record {count} but its anchor says it reached record {head.Sequence}: records were cut off the end.");
+                }
+
+                if (state.Anchored && state.Head is null && count > 0)
+                {
+                    return new AuditVerification.Broken(1, "The audit anchor is missing although the log has records: it was deleted, or the log was copied without it.");
+                }
+
+                return (AuditVerification)new AuditVerification.Intact(count);
             },
             cancellationToken);
+    }
 
-    private static AuditVerification.Broken? Check(SqliteDataReader reader, long expected, string previousHash)
+    private static AuditVerification.Broken? Check(AuditChainKey key, SqliteDataReader reader, long expected, string previousHash)
     {
         AuditRecord record;
         try
@@ -154,9 +189,10 @@ internal sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
                 expected, "The record does not follow the one before it: records were deleted, inserted or reordered.");
         }
 
-        if (!string.Equals(AuditChain.ComputeHash(record.Sequence, record.PreviousHash, record.Event), record.Hash, StringComparison.Ordinal))
+        if (!string.Equals(AuditChain.ComputeHash(key, record.Sequence, record.PreviousHash, record.Event), record.Hash, StringComparison.Ordinal))
         {
-            return new AuditVerification.Broken(expected, "The record's hash does not match its content: a field was edited.");
+            return new AuditVerification.Broken(
+                expected, "The record's keyed hash does not match its content: a field was edited, or the chain was re-hashed without the audit key.");
         }
 
         return null;

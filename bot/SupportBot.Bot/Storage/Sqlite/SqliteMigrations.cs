@@ -19,6 +19,7 @@ internal static class SqliteMigrations
         new(2, "queue length counter", QueueLength),
         new(3, "demo account directory, owner notices", DemoDirectoryAndOwnerNotices),
         new(4, "agents and case handling", AgentsSchema),
+        new(5, "repudiation codes (this wasn't me)", Repudiations),
     ];
 
     /// <summary>The schema version this build writes and understands.</summary>
@@ -284,5 +285,20 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID, STRICT;
 
         CREATE INDEX ix_case_handling_agent ON case_handling (agent_id);
+        """;
+
+    // "This wasn't me" codes from the notices sent after an escalation: keyed hashes only, one row per code.
+    private const string Repudiations =
+        """
+        CREATE TABLE repudiations (
+            code_hash       BLOB NOT NULL PRIMARY KEY,
+            case_id         TEXT NOT NULL,
+            account_ref     TEXT NOT NULL,
+            created_at      INTEGER NOT NULL,
+            expires_at      INTEGER NOT NULL,
+            repudiated_at   INTEGER
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE INDEX ix_repudiations_case ON repudiations (case_id);
         """;
 }

@@ -44,7 +44,15 @@ internal static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<ITranscriptStore, SqliteTranscriptStore>();
         services.AddSingleton<ICaseStore, SqliteCaseStore>();
         services.AddSingleton<IVerificationStore, SqliteVerificationStore>();
-        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddOptions<AuditOptions>().BindConfiguration("Audit");
+        services.TryAddSingleton(static provider => AuditKeys.LoadKey(
+            provider.GetRequiredService<IOptions<AuditOptions>>().Value, provider.GetRequiredService<SqliteDatabase>().DataSource));
+        services.TryAddSingleton(static provider => AuditKeys.Anchor(
+            provider.GetRequiredService<IOptions<AuditOptions>>().Value,
+            provider.GetRequiredService<SqliteDatabase>().DataSource,
+            provider.GetRequiredService<AuditChainKey>()));
+        services.AddSingleton<IAuditLog>(static provider => new SqliteAuditLog(
+            provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<AuditChainKey>(), provider.GetRequiredService<AuditAnchor>()));
         services.AddSingleton<IOutbox, SqliteOutbox>();
         services.AddSingleton<SupportBot.Bot.Agents.IAgentStore, SqliteAgentStore>();
         services.AddHostedService<SqliteMigrationHostedService>();
