@@ -69,8 +69,7 @@ public static class LanguageDetectorLoader
         foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(file);
-            if (name.StartsWith("intents", StringComparison.Ordinal) || name.StartsWith("commands", StringComparison.Ordinal)
-                || name.StartsWith("language-names", StringComparison.Ordinal))
+            if (!SupportBot.Dialogs.Localization.LocalizationConstants.IsCatalogFile(name) || name.StartsWith("language-names", StringComparison.Ordinal))
             {
                 continue;
             }

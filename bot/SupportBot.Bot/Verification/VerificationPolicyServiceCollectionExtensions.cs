@@ -41,7 +41,7 @@ internal static class VerificationPolicyServiceCollectionExtensions
         services.TryAddSingleton(provider => new ContactMaskChooser(VerificationKey(provider, dataDirectory)));
         services.TryAddSingleton<IOwnerNoticeStore, SqliteOwnerNoticeStore>();
         services.TryAddSingleton<OwnerNoticeRequester>();
-        services.TryAddSingleton(provider => ClaimLexicon.Parse(provider.GetRequiredService<LocaleFolder>().ReadEach("intents.claims.json")));
+        services.TryAddSingleton(provider => ClaimLexicon.Parse(provider.GetRequiredService<LocaleFolder>().ReadEach("claims.json")));
         return services;
     }
 

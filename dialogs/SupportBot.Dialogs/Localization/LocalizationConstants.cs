@@ -30,9 +30,9 @@ internal static class LocalizationConstants
 
     /// <summary>
     /// Catalog folders also hold recognizer data: training examples (<c>intents*.json</c>) and command words
-    /// (<c>commands*.json</c>); those are not messages.
+    /// (<c>commands*.json</c>), plus phrase lists for redaction (<c>redaction*.json</c>) and refused claims (<c>claims*.json</c>); those are not messages.
     /// </summary>
-    public static readonly string[] NonCatalogFilePrefixes = ["intents", "commands", "redaction"];
+    public static readonly string[] NonCatalogFilePrefixes = ["intents", "commands", "redaction", "claims"];
 
     /// <summary>Whether a file of a language folder holds catalog messages.</summary>
     public static bool IsCatalogFile(string fileName) =>

@@ -5,7 +5,7 @@ namespace SupportBot.Dialogs.Understanding;
 
 /// <summary>
 /// Phrases that mark a message as personal facts offered as proof, or as a request to change a contact in chat,
-/// per language (<c>locales/&lt;lang&gt;/intents.claims.json</c>, data a localisation team edits, not code). A phrase
+/// per language (<c>locales/&lt;lang&gt;/claims.json</c>, data a localisation team edits, not code). A phrase
 /// matches anywhere in the message, after the same folding as command words. English phrases apply in every
 /// language, because attackers switch.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class ClaimLexicon
 
     public static ClaimLexicon Empty { get; } = new([]);
 
-    /// <summary>Builds the lexicon from each language's <c>intents.claims.json</c> text.</summary>
+    /// <summary>Builds the lexicon from each language's <c>claims.json</c> text.</summary>
     /// <exception cref="FormatException">A file is not an object of string arrays, or names an unknown claim.</exception>
     public static ClaimLexicon Parse(IEnumerable<(string Language, string Json, string SourceName)> files)
     {

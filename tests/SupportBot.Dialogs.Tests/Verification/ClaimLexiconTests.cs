@@ -5,13 +5,13 @@ using Xunit;
 
 namespace SupportBot.Dialogs.Tests.Verification;
 
-/// <summary>The shipped claim phrases (locales/*/intents.claims.json) and the recovery-code shape.</summary>
+/// <summary>The shipped claim phrases (locales/*/claims.json) and the recovery-code shape.</summary>
 public sealed class ClaimLexiconTests
 {
     private static readonly ClaimLexicon s_shipped = ClaimLexicon.Parse(
         Directory.GetDirectories(RepositoryPaths.Locales)
-            .Where(folder => File.Exists(Path.Combine(folder, "intents.claims.json")))
-            .Select(folder => (Path.GetFileName(folder), File.ReadAllText(Path.Combine(folder, "intents.claims.json")), folder)));
+            .Where(folder => File.Exists(Path.Combine(folder, "claims.json")))
+            .Select(folder => (Path.GetFileName(folder), File.ReadAllText(Path.Combine(folder, "claims.json")), folder)));
 
     [Theory]
     [InlineData("en", "I lost the email on file; change it to new@x.com")]
@@ -52,7 +52,7 @@ public sealed class ClaimLexiconTests
     {
         foreach (var language in new[] { "en", "fr", "es", "pt", "de", "it", "ar", "hi", "ur", "bn", "fil", "id", "tr", "sw", "ha" })
         {
-            var json = File.ReadAllText(Path.Combine(RepositoryPaths.Locales, language, "intents.claims.json"));
+            var json = File.ReadAllText(Path.Combine(RepositoryPaths.Locales, language, "claims.json"));
             Assert.Contains("\"personal-facts\"", json, StringComparison.Ordinal);
             Assert.Contains("\"contact-change\"", json, StringComparison.Ordinal);
         }
@@ -60,7 +60,7 @@ public sealed class ClaimLexiconTests
 
     [Fact]
     public void Parse_RejectsAnUnknownClaim() =>
-        Assert.Throws<FormatException>(() => ClaimLexicon.Parse([("en", """{"wire-money":["send cash"]}""", "en/intents.claims.json")]));
+        Assert.Throws<FormatException>(() => ClaimLexicon.Parse([("en", """{"wire-money":["send cash"]}""", "en/claims.json")]));
 
     [Theory]
     [InlineData("my code is 7kqm-4xpd-9rta-wb2f thanks", "7KQM4XPD9RTAWB2F")]
