@@ -29,6 +29,7 @@ public sealed class LanguageNegotiator(
     SupportedLanguages languages,
     ICountryLanguageDefault countryDefault,
     ITextRenderer text,
+    Redactor redactor,
     IOptions<LanguageChoiceOptions> options)
 {
     public const string ConfirmKey = "language.detect.confirm";
@@ -166,7 +167,7 @@ public sealed class LanguageNegotiator(
         var buttons = candidates.Select(code => new ReplyAction(SelfNameKey, "lang:" + code, code)).ToArray();
 
         // Identifiers and codes are never stored; such a message is not held, and the flow asks for it again.
-        var held = entities.FirstIdentifier is null && entities.Codes.Count == 0 ? SecretRedactor.Redact(messageText).Text : null;
+        var held = entities.FirstIdentifier is null && entities.Codes.Count == 0 ? redactor.Redact(messageText).Text : null;
         state = state with { Pending = new PendingLanguageQuestion(candidates, snapshot.Language, held) };
 
         var replies = new List<(Reply, string)>();

@@ -65,7 +65,7 @@ public sealed class ConversationScriptTests(ScriptedConversationHosts hosts) : I
             var sentBeforeThis = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var destination in destinations)
             {
-                sentBeforeThis[destination] = (await DevOutbox.ReadAsync(http)).Count(message => message.GetProperty("to").GetString() == destination);
+                sentBeforeThis[destination] = await DevOutbox.CountCodeMessagesAsync(http, destination);
             }
 
             renderer.Take();

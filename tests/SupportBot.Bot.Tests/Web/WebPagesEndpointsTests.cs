@@ -100,13 +100,25 @@ public sealed class WebPagesEndpointsTests(WebPagesEndpointsTests.Application ap
     [Fact]
     public async Task GetUiStrings_LanguageWithoutCatalog_FallsBackToEnglish()
     {
-        using var response = await _client.GetAsync("/api/ui-strings?locale=ar", Cancellation);
+        // Polish is a valid language with no catalog in locales/.
+        using var response = await _client.GetAsync("/api/ui-strings?locale=pl-PL", Cancellation);
         var strings = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>(Cancellation);
 
         Assert.Equal("en", Header(response, "Content-Language"));
         Assert.Equal("Support will never ask for your password or a login code.", strings!["ui.notice.never-ask-password"]);
         Assert.Contains("ui.language.label", strings.Keys);
         Assert.Contains("ui.send-box.placeholder", strings.Keys);
+    }
+
+    [Fact]
+    public async Task GetUiStrings_LaunchLanguage_IsServedInThatLanguage()
+    {
+        using var response = await _client.GetAsync("/api/ui-strings?locale=ar-EG", Cancellation);
+        var strings = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>(Cancellation);
+
+        Assert.Equal("ar", Header(response, "Content-Language"));
+        Assert.NotEqual("Support will never ask for your password or a login code.", strings!["ui.notice.never-ask-password"]);
+        Assert.Contains(strings["ui.notice.never-ask-password"], c => c is >= '\u0600' and <= '\u06FF');
     }
 
     [Theory]

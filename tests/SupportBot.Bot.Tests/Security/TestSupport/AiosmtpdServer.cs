@@ -187,7 +187,7 @@ internal sealed partial record ReceivedMail(string To, string Subject, string Bo
     private static string DecodeWords(string value)
     {
         var decoded = BetweenWords().Replace(value, "?==?");
-        decoded = EncodedWord().Replace(value, match => match.Groups["enc"].Value.ToUpperInvariant() == "B"
+        decoded = EncodedWord().Replace(decoded, match => match.Groups["enc"].Value.ToUpperInvariant() == "B"
             ? Encoding.UTF8.GetString(Convert.FromBase64String(match.Groups["text"].Value))
             : QuotedPrintable(match.Groups["text"].Value.Replace('_', ' ')));
         return decoded;
