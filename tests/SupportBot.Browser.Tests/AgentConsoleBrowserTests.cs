@@ -56,8 +56,10 @@ public sealed partial class AgentConsoleBrowserTests(AgentConsoleServer server, 
         await SendAsync("I want to talk to a human");
         await ExpectBotSaysAsync("prove the account is yours");
         await SendAsync("maria@example.com");
+        using var outbox = server.CreateClient();
+        var codesBefore = await DevOutboxCodes.CountAsync(outbox, "maria@example.com");
         await user.Locator(SuggestedActionButton).Filter(new() { HasText = "Email" }).ClickAsync();
-        await SendAsync(await CodeSentToAsync("maria@example.com"));
+        await SendAsync(await DevOutboxCodes.WaitForNextAsync(outbox, "maria@example.com", codesBefore));
         var queued = user.Locator(BotBubble).Filter(new() { HasTextRegex = CaseNumber() });
         await Assertions.Expect(queued).ToBeVisibleAsync();
         var caseId = CaseNumber().Match(await queued.Last.InnerTextAsync()).Value;
@@ -121,28 +123,6 @@ public sealed partial class AgentConsoleBrowserTests(AgentConsoleServer server, 
         await sendBox.PressAsync("Enter");
     }
 
-    private async Task<string> CodeSentToAsync(string to)
-    {
-        using var http = server.CreateClient();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(15))
-        {
-            var messages = await http.GetFromJsonAsync<JsonElement>("/dev/outbox", TestContext.Current.CancellationToken);
-            var match = messages.EnumerateArray().LastOrDefault(m => m.GetProperty("to").GetString() == to);
-            if (match.ValueKind == JsonValueKind.Object)
-            {
-                return Digits().Match(match.GetProperty("text").GetString()!).Value;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException("No code was delivered to " + to);
-    }
-
     [GeneratedRegex(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}")]
     private static partial Regex CaseNumber();
-
-    [GeneratedRegex(@"\d{6,10}")]
-    private static partial Regex Digits();
 }
