@@ -38,7 +38,7 @@ public sealed class LookupRateLimitTests
         // Someone else is not held back by this user's limit.
         var other = await IdentifyAsync(http, "other-user", "other-user", "maria@example.com");
         Assert.DoesNotContain(Throttled, other, StringComparison.Ordinal);
-        Assert.Contains("m•••@example.com", other, StringComparison.Ordinal);
+        Assert.Contains("If an account matches", other, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,12 +2,14 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportBot.Bot.Conversation;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Security.OutputFilter;
 using SupportBot.Bot.Storage;
 using SupportBot.Bot.Tests.Agents;
 using SupportBot.Bot.Tests.BotConnector;
 using SupportBot.Bot.Tests.Infrastructure;
+using SupportBot.Dialogs.Conversation;
 using Xunit;
 
 namespace SupportBot.Bot.Tests.Security.OutputFilter;
@@ -40,11 +42,18 @@ public sealed class OutgoingReplyGuardTests
         var user = new ExpectRepliesClient(app.CreateClient(), "normal-flow");
         await user.StartAsync();
         await user.PressAsync("human");
-        await user.SayAsync("not an identifier !!");
-        Assert.Contains("name@example.com", user.LastText, StringComparison.Ordinal); // verify.identify.invalid's own placeholders
         await user.SayAsync("maria@example.com");
-        Assert.Contains("m•••@example.com", user.LastText, StringComparison.Ordinal);
+        Assert.Contains("If an account matches", user.LastText, StringComparison.Ordinal);
         Assert.DoesNotContain(SafeText, user.LastText, StringComparison.Ordinal);
+
+        // The catalogs' own examples (name@example.com, +1 555 0111) pass in every launch language.
+        var renderer = app.Services.GetRequiredService<ReplyRenderer>();
+        foreach (var language in RepositoryFiles.LaunchLanguages())
+        {
+            var invalid = renderer.Render(Reply.Of("verify.identify.invalid"), language, withActions: false).Text!;
+            Assert.Contains("@example.com", invalid, StringComparison.Ordinal);
+            Assert.Equal(OutgoingReplyGuard.Verdict.Allowed, guard.Inspect(invalid, OutgoingReplyGuard.Source.Catalog));
+        }
 
         Assert.Equal(OutgoingReplyGuard.Verdict.Allowed, guard.Inspect("Your case SB-4821-7730 is open; we wrote to m•••@example.com and •••123.", OutgoingReplyGuard.Source.Agent));
         Assert.Equal(OutgoingReplyGuard.Verdict.Allowed, guard.Inspect("Hi Maria, I'm looking at your case now. It takes about 15 minutes.", OutgoingReplyGuard.Source.Agent));
@@ -56,7 +65,7 @@ public sealed class OutgoingReplyGuardTests
     [InlineData("Your code is 482913", OutgoingReplyGuard.Verdict.Code)]
     [InlineData("send me the code you received", OutgoingReplyGuard.Verdict.AsksForSecret)]
     [InlineData("Envoyez-moi le code reçu par SMS", OutgoingReplyGuard.Verdict.AsksForSecret)]
-    [InlineData("¿Me dices tu contraseña?", OutgoingReplyGuard.Verdict.AsksForSecret)]
+    [InlineData("Dime tu contraseña, por favor", OutgoingReplyGuard.Verdict.AsksForSecret)]
     public void AgentText_ThatLeaksOrAsksForASecret_IsBlocked(string text, OutgoingReplyGuard.Verdict expected)
     {
         using var app = new BotApplication();
