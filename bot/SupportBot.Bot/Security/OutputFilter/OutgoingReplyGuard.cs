@@ -44,7 +44,7 @@ public sealed partial class OutgoingReplyGuard(ITextRenderer text, OutputFilterL
             return Verdict.FullContact;
         }
 
-        remaining = Phone().Replace(remaining, m => lexicon.IsPlaceholder(m.Value) ? " " : "\u0000");
+        remaining = Phone().Replace(remaining, m => !LooksLikePhone(m.Value) ? m.Value : lexicon.IsPlaceholder(m.Value) ? " " : "\u0000");
         if (remaining.Contains('\u0000', StringComparison.Ordinal))
         {
             return Verdict.FullContact;
@@ -75,12 +75,18 @@ public sealed partial class OutgoingReplyGuard(ITextRenderer text, OutputFilterL
         return safe;
     }
 
+    // Dates the catalogs render ("23.11.2026", "2026-11-23") have the shape of a short phone number; a phone has 7+ digits.
+    private static bool LooksLikePhone(string candidate) => candidate.Count(char.IsDigit) >= 7 && !DateShape().IsMatch(candidate.Trim());
+
+    [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateShape();
+
     // Kept in step with Agents/ContactMasking: a masked address (m•••@example.com) has no clear local part next to the @.
     [GeneratedRegex(@"(?<![•*])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
-    // Seven or more digits with the usual separators, not part of a case number (SB-XXXX-XXXX) or a word.
-    [GeneratedRegex(@"(?<![\w-])\+?\d[\d\s().-]{5,}\d(?![\w-])", RegexOptions.CultureInvariant)]
+    // Digits with the usual separators, not part of a case number (SB-XXXX-XXXX), a word or a time ("2026 08:00").
+    [GeneratedRegex(@"(?<![\w-])\+?\d[\d\s().-]{5,}\d(?![\w:-])", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 
     // Any script's digits: a code typed in Arabic-Indic or Devanagari digits is still a code.

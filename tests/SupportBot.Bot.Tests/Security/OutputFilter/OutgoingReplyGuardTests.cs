@@ -56,6 +56,7 @@ public sealed class OutgoingReplyGuardTests
         }
 
         Assert.Equal(OutgoingReplyGuard.Verdict.Allowed, guard.Inspect("Your case SB-4821-7730 is open; we wrote to m•••@example.com and •••123.", OutgoingReplyGuard.Source.Agent));
+        Assert.Equal(OutgoingReplyGuard.Verdict.Allowed, guard.Inspect("We open again on Monday, 23 November 2026 08:00 (UTC+01:00), or 23.11.2026 08:00.", OutgoingReplyGuard.Source.Catalog));
         Assert.Equal(OutgoingReplyGuard.Verdict.Allowed, guard.Inspect("Hi Maria, I'm looking at your case now. It takes about 15 minutes.", OutgoingReplyGuard.Source.Agent));
     }
 
