@@ -10,7 +10,7 @@ namespace SupportBot.Bot.Security.LookupLimits;
 /// The answer depends only on who asks and how often, never on the identifier, so a refusal says nothing about
 /// whether an account exists. Refusals are audited as <c>lookup_throttled</c> with no identifier and no address.
 /// </summary>
-public sealed partial class LookupRateLimiter : IDisposable
+public sealed partial class LookupRateLimiter
 {
     // An idle source's window is dropped after this many acquisitions, so one-off users do not pile up in memory.
     private const int SweepEvery = 1024;
@@ -54,15 +54,6 @@ public sealed partial class LookupRateLimiter : IDisposable
         return false;
     }
 
-    public void Dispose()
-    {
-        _global.Dispose();
-        foreach (var window in _windows.Values)
-        {
-            window.Dispose();
-        }
-    }
-
     private bool Take(string? key, int permits) =>
         key is null || _windows.GetOrAdd(key, _ => new ClockedSlidingWindow(permits, _limits.PerSourceWindow, _limits.SegmentsPerWindow, _timeProvider)).TryTake();
 
@@ -75,9 +66,9 @@ public sealed partial class LookupRateLimiter : IDisposable
 
         foreach (var (key, window) in _windows)
         {
-            if (window.IsIdle && _windows.TryRemove(key, out var removed))
+            if (window.IsIdle)
             {
-                removed.Dispose();
+                _windows.TryRemove(key, out _);
             }
         }
     }
@@ -90,7 +81,7 @@ public sealed partial class LookupRateLimiter : IDisposable
     /// <c>System.Threading.RateLimiting.SlidingWindowRateLimiter</c> (same algorithm) reads the machine's stopwatch even when replenished by
     /// hand, so it cannot share the clock the rest of the host (and its tests) run on.
     /// </summary>
-    private sealed class ClockedSlidingWindow : IDisposable
+    private sealed class ClockedSlidingWindow
     {
         private readonly int _permits;
         private readonly int[] _taken;
@@ -143,11 +134,6 @@ public sealed partial class LookupRateLimiter : IDisposable
                 _taken[_currentSegment % _taken.Length]++;
                 return true;
             }
-        }
-
-        public void Dispose()
-        {
-            // Nothing held: kept disposable so a BCL limiter can replace it once it accepts a TimeProvider.
         }
 
         private long SegmentOf(DateTimeOffset at) => at.UtcTicks / _segment.Ticks;
