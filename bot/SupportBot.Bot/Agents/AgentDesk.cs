@@ -5,6 +5,7 @@ using SupportBot.Bot.Cases;
 using SupportBot.Bot.Conversation;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
+using SupportBot.Bot.Security.OutputFilter;
 using SupportBot.Bot.Storage;
 using SupportBot.Dialogs.Conversation;
 using SupportBot.Dialogs.Verification;
@@ -29,7 +30,8 @@ internal sealed class AgentDesk(
     IAuditLog audit,
     ISupportAvailability availability,
     IOptions<AgentOptions> options,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    OutgoingReplyGuard guard)
 {
     public const int MaxMessageLength = 2000;
 
@@ -180,8 +182,11 @@ internal sealed class AgentDesk(
             Locale = record!.Language,
             From = new ChannelAccount { Id = agent.AgentId, Name = agent.DisplayName, Role = "bot" },
         };
-        var delivered = await channel.SendAsync(record.ConversationId, [activity], cancellationToken);
-        await AuditAsync(agent, "agent_message", record, new { length = message.Length, delivered }, cancellationToken);
+
+        // An agent's words are not catalog text: they may ask for a code or show a contact in clear (security.md A5).
+        var guarded = guard.Guard(activity, record.Language, OutgoingReplyGuard.Source.Agent);
+        var delivered = await channel.SendAsync(record.ConversationId, [guarded], cancellationToken);
+        await AuditAsync(agent, "agent_message", record, new { length = message.Length, delivered, blocked = !ReferenceEquals(guarded, activity) }, cancellationToken);
         events.Publish(new AgentEvent("message", caseId, record.Language, record.Country, agent.AgentId,
             new { from = "agent", name = agent.DisplayName, text = message, at = timeProvider.GetUtcNow() }));
         return DeskResult<bool>.Ok(delivered);

@@ -37,7 +37,9 @@ public sealed partial class RecoveryBot(
     SupportBot.Bot.Security.Audit.VerificationStepAuditor steps,
     TimeProvider timeProvider,
     ILogger<RecoveryBot> logger,
-    IAgentHandoff? agents = null) : IBot
+    IAgentHandoff? agents = null,
+    SupportBot.Bot.Security.LookupLimits.LookupRateLimiter? lookups = null,
+    IHttpContextAccessor? http = null) : IBot
 {
     // Effects answer at most a few times in a row (send → sent, check → accepted → case opened).
     private const int MaxStepsPerTurn = 8;
@@ -125,6 +127,14 @@ public sealed partial class RecoveryBot(
         {
             var before = snapshot.State;
             var decision = engine.Decide(snapshot, input);
+            if (lookups is not null && decision.Effects.Any(effect => effect is TurnEffect.StartVerification)
+                && !await lookups.TryAcquireAsync(new(state.ChannelId, activity.From?.Id, http?.HttpContext?.Connection.RemoteIpAddress?.ToString()), conversationId, cancellationToken))
+            {
+                // Over the lookup limit (security.md D3): no lookup, the state stays where it was, one reply for every identifier.
+                outgoing.Add((Reply.Of("output-filter.lookup.throttled"), snapshot.Language));
+                break;
+            }
+
             decisionsSentCode |= decision.Effects.Any(effect => effect is TurnEffect.SendCode);
             snapshot = decision.Snapshot;
             await steps.RecordAsync(before, snapshot.State, conversationId, session, cancellationToken);

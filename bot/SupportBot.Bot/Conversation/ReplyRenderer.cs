@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
+using SupportBot.Bot.Security.OutputFilter;
 using SupportBot.Dialogs.Conversation;
 
 namespace SupportBot.Bot.Conversation;
@@ -9,7 +10,7 @@ namespace SupportBot.Bot.Conversation;
 /// Turns the engine's replies (keys and arguments) into activities in the user's language. Buttons are
 /// <c>messageBack</c> actions: the title is shown as the user's message, the value tells the bot exactly what was meant.
 /// </summary>
-public sealed class ReplyRenderer(ITextRenderer text)
+public sealed class ReplyRenderer(ITextRenderer text, OutgoingReplyGuard guard)
 {
     public Activity Render(Reply reply, string language, bool withActions)
     {
@@ -31,7 +32,8 @@ public sealed class ReplyRenderer(ITextRenderer text)
             };
         }
 
-        return activity;
+        // Catalog text with its arguments filled in: the output filter sees exactly what the user would (security.md A5).
+        return guard.Guard(activity, language, OutgoingReplyGuard.Source.Catalog);
     }
 
     private CardAction RenderAction(ReplyAction action, string language)

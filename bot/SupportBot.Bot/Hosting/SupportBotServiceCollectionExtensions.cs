@@ -11,6 +11,8 @@ using SupportBot.Bot.LanguageChoice;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Security;
+using SupportBot.Bot.Security.LookupLimits;
+using SupportBot.Bot.Security.OutputFilter;
 using SupportBot.Bot.Storage.Sqlite;
 using SupportBot.Bot.Verification;
 using SupportBot.Dialogs.Conversation;
@@ -86,6 +88,8 @@ public static class SupportBotServiceCollectionExtensions
         services.AddConfiguredSenders(configuration);
         services.AddSecurityNotices();
         services.AddSecretRedaction();
+        services.AddOutputFilter();
+        services.AddLookupRateLimit();
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace SupportBot.Bot.Tests.Infrastructure;
 
 /// <summary>A user talking to /api/messages with deliveryMode expectReplies: each send returns the bot's replies.</summary>
-public sealed class ExpectRepliesClient(HttpClient http, string conversationId, string? locale = "en-US")
+public sealed class ExpectRepliesClient(HttpClient http, string conversationId, string? locale = "en-US", string? userId = null)
 {
     public string ConversationId { get; } = conversationId;
 
@@ -25,7 +25,7 @@ public sealed class ExpectRepliesClient(HttpClient http, string conversationId, 
     public Task<IReadOnlyList<JsonElement>> StartAsync() => PostAsync(new
     {
         type = "conversationUpdate",
-        membersAdded = new[] { new { id = "user-" + ConversationId } },
+        membersAdded = new[] { new { id = userId ?? "user-" + ConversationId } },
     });
 
     public Task<IReadOnlyList<JsonElement>> SayAsync(string text) => PostAsync(new { type = "message", text });
@@ -43,7 +43,7 @@ public sealed class ExpectRepliesClient(HttpClient http, string conversationId, 
             ["serviceUrl"] = "http://127.0.0.1:9/",
             ["deliveryMode"] = "expectReplies",
             ["locale"] = locale,
-            ["from"] = new { id = "user-" + ConversationId, role = "user" },
+            ["from"] = new { id = userId ?? "user-" + ConversationId, role = "user" },
             ["recipient"] = new { id = "supportbot", role = "bot" },
             ["conversation"] = new { id = ConversationId },
         };
