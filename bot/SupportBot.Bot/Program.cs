@@ -5,6 +5,7 @@ using SupportBot.Bot.Cli;
 using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Hosting;
+using SupportBot.Bot.Reports;
 using SupportBot.Bot.Security.Repudiation;
 using SupportBot.Bot.Web;
 
@@ -35,6 +36,7 @@ builder.Services.AddWebPages();
 
 // The agent console (/agent), its API and the handoff to agents or an external hub (Agents/).
 builder.Services.AddAgentConsole(builder.Configuration, builder.Environment);
+builder.Services.AddTakeoverReportWorker();
 
 // Errors become ProblemDetails without internals, in every environment.
 builder.Services.AddProblemDetails();
@@ -58,6 +60,7 @@ app.MapBotConnector();
 app.MapWebPages();
 app.MapCountries();
 app.MapAgentConsole();
+
 
 // Demo delivery sink (only with the demo directory, never in Production).
 app.MapDevOutbox();

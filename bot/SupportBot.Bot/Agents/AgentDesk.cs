@@ -31,7 +31,8 @@ internal sealed class AgentDesk(
     ISupportAvailability availability,
     IOptions<AgentOptions> options,
     TimeProvider timeProvider,
-    OutgoingReplyGuard guard)
+    OutgoingReplyGuard guard,
+    Reports.CaseCauseStore causes)
 {
     public const int MaxMessageLength = 2000;
 
@@ -249,9 +250,11 @@ internal sealed class AgentDesk(
         return DeskResult<bool>.Ok(true);
     }
 
-    public async Task<DeskResult<bool>> ResolveAsync(AgentAccount agent, string caseId, string? outcome, CancellationToken cancellationToken)
+    /// <param name="cause">The suspected takeover cause (<see cref="Reports.TakeoverCauses.Choices"/>), for the F2 report; optional.</param>
+    public async Task<DeskResult<bool>> ResolveAsync(AgentAccount agent, string caseId, string? outcome, CancellationToken cancellationToken, string? cause = null)
     {
-        if (outcome is null || !AgentOutcomes.All.Contains(outcome))
+        cause = string.IsNullOrWhiteSpace(cause) ? null : cause.Trim();
+        if (outcome is null || !AgentOutcomes.All.Contains(outcome) || (cause is not null && !Reports.TakeoverCauses.IsChoice(cause)))
         {
             return DeskResult<bool>.Fail(DeskError.Invalid);
         }
@@ -269,7 +272,12 @@ internal sealed class AgentDesk(
         }
 
         await agents.SaveHandlingAsync(handling! with { Outcome = outcome, ResolvedAt = now }, now, cancellationToken);
-        await AuditAsync(agent, "agent_resolved", record!, new { outcome }, cancellationToken);
+        if (cause is not null)
+        {
+            await causes.SaveAsync(caseId, cause, agent.AgentId, now, cancellationToken);
+        }
+
+        await AuditAsync(agent, "agent_resolved", record!, new { outcome, cause }, cancellationToken);
         await CloseForUserAsync(record!, outcome, cancellationToken);
         Publish("case", record!, agent.AgentId);
         return DeskResult<bool>.Ok(true);

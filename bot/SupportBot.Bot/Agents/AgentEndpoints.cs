@@ -103,7 +103,7 @@ internal static class AgentEndpoints
         api.MapPost("/cases/{caseId}/transfer", async (string caseId, TransferRequest body, HttpContext context, AgentDesk desk, CancellationToken ct) =>
             ToResult(await desk.TransferAsync(Agent(context), caseId, body.Language, body.Country, body.AgentId, ct)));
         api.MapPost("/cases/{caseId}/resolve", async (string caseId, ResolveRequest body, HttpContext context, AgentDesk desk, CancellationToken ct) =>
-            ToResult(await desk.ResolveAsync(Agent(context), caseId, body.Outcome, ct)));
+            ToResult(await desk.ResolveAsync(Agent(context), caseId, body.Outcome, ct, body.Cause)));
         api.MapPost("/cases/{caseId}/return", async (string caseId, HttpContext context, AgentDesk desk, CancellationToken ct) =>
             ToResult(await desk.ReturnToBotAsync(Agent(context), caseId, ct)));
 
@@ -112,7 +112,8 @@ internal static class AgentEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest body, HttpContext context, AgentAccounts accounts, CancellationToken ct)
+    private static async Task<IResult> SignInAsync(
+        SignInRequest body, HttpContext context, AgentAccounts accounts, Storage.IAuditLog audit, TimeProvider time, CancellationToken ct)
     {
         var result = await accounts.SignInAsync(body.Username ?? string.Empty, body.Password ?? string.Empty, ct);
         if (result.LockedUntil is { } until)
@@ -129,6 +130,9 @@ internal static class AgentEndpoints
             [new Claim(ClaimTypes.NameIdentifier, agent.AgentId), new Claim(ClaimTypes.Name, agent.Username), new Claim(ClaimTypes.Role, agent.Role)],
             Scheme);
         await context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+
+        // Staffing and hours in the takeover report (docs/security.md F2) count sign-ins with accepts and resolves.
+        await audit.AppendAsync(new Storage.AuditEvent("agent_signed_in", time.GetUtcNow(), "agent:" + agent.AgentId, null, null, null, "{}"), ct);
         return TypedResults.Ok(Describe(agent, new HashSet<string>()));
     }
 
@@ -265,5 +269,5 @@ internal static class AgentEndpoints
 
     internal sealed record TransferRequest(string? Language, string? Country, string? AgentId);
 
-    internal sealed record ResolveRequest(string? Outcome);
+    internal sealed record ResolveRequest(string? Outcome, string? Cause = null);
 }

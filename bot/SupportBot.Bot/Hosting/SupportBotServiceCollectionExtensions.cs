@@ -10,6 +10,7 @@ using SupportBot.Bot.Accounts;
 using SupportBot.Bot.LanguageChoice;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
+using SupportBot.Bot.Reports;
 using SupportBot.Bot.Security;
 using SupportBot.Bot.Security.LookupLimits;
 using SupportBot.Bot.Security.OutputFilter;
@@ -101,6 +102,7 @@ public static class SupportBotServiceCollectionExtensions
         services.TryAddSingleton<ReplyRenderer>();
         services.TryAddSingleton<RecoveryBot>();
         services.TryAddSingleton<IBot>(provider => provider.GetRequiredService<RecoveryBot>());
+        services.AddTakeoverReport();
         return services;
     }
 

@@ -63,6 +63,7 @@ public sealed partial class VerificationService(
             Masks = masks.Choose(normalized, Eligible(shown, ContactKind.Email, now), Eligible(shown, ContactKind.Phone, now)),
             MethodsOnFile = [.. new[] { ("email", ContactKind.Email), ("sms", ContactKind.Phone) }
                 .Where(method => Eligible(shown, method.Item2, now) is not null).Select(method => method.Item1)],
+            RecoveryContacts = shown?.Contacts.Count(contact => contact.RemovedAt is null) ?? 0,
         };
         await AuditAsync("recovery_identified", conversationId, session.AccountKey, new { }, cancellationToken);
         return session;

@@ -23,4 +23,7 @@ public sealed record VerificationSession(
 
     /// <summary>Methods with a real eligible contact behind them (the others' masks are fake); used only after a first proof.</summary>
     public IReadOnlyList<string> MethodsOnFile { get; init; } = [];
+
+    /// <summary>Recovery addresses (email, phone) currently on file, for the safeguard coverage of the F2 report; never shown.</summary>
+    public int RecoveryContacts { get; init; }
 }

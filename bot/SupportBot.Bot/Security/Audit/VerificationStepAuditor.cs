@@ -34,7 +34,16 @@ public sealed class VerificationStepAuditor(IAuditLog audit, TimeProvider timePr
         }
 
         var data = type == "verification_passed" && session is not null
-            ? JsonSerializer.Serialize(new { methods = session.Proofs.Select(proof => proof.Method), proofs = session.Proofs.Count, required = session.ProofsRequired })
+            ? JsonSerializer.Serialize(new
+            {
+                methods = session.Proofs.Select(proof => proof.Method),
+                proofs = session.Proofs.Count,
+                required = session.ProofsRequired,
+
+                // Safeguard coverage of the verified claimant's account, for the F2 report (no contact, only counts).
+                mfa = session.RiskSignals.Contains("mfa_enabled"),
+                recoveryContacts = session.RecoveryContacts,
+            })
             : JsonSerializer.Serialize(new { from = before.ToString() });
         await audit.AppendAsync(new AuditEvent(type, timeProvider.GetUtcNow(), "bot", conversationId, null, session?.AccountKey, data), cancellationToken);
     }

@@ -20,6 +20,7 @@ internal static class SqliteMigrations
         new(3, "demo account directory, owner notices", DemoDirectoryAndOwnerNotices),
         new(4, "agents and case handling", AgentsSchema),
         new(5, "repudiation codes (this wasn't me)", Repudiations),
+        new(6, "takeover report aggregates and case causes", ReportAggregates),
     ];
 
     /// <summary>The schema version this build writes and understands.</summary>
@@ -300,5 +301,37 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID, STRICT;
 
         CREATE INDEX ix_repudiations_case ON repudiations (case_id);
+        """;
+
+    // The takeover report (Reports/): figures per period, country and language, kept 5 years after the raw rows they
+    // come from are pruned (docs/security.md F2, G3); a sealed period is never recomputed. The cause an agent picked at
+    // resolve is kept beside the case rather than in case_handling, which belongs to the console.
+    private const string ReportAggregates =
+        """
+        CREATE TABLE report_aggregates (
+            period          TEXT NOT NULL CHECK (period IN ('week', 'month')),
+            period_start    INTEGER NOT NULL,
+            country         TEXT NOT NULL,
+            language        TEXT NOT NULL,
+            metric          TEXT NOT NULL,
+            value           INTEGER NOT NULL,
+            samples         TEXT,
+            PRIMARY KEY (period, period_start, country, language, metric)
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE report_periods (
+            period          TEXT NOT NULL CHECK (period IN ('week', 'month')),
+            period_start    INTEGER NOT NULL,
+            materialised_at INTEGER NOT NULL,
+            sealed          INTEGER NOT NULL CHECK (sealed IN (0, 1)),
+            PRIMARY KEY (period, period_start)
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE case_causes (
+            case_id         TEXT NOT NULL PRIMARY KEY,
+            cause           TEXT NOT NULL,
+            agent_id        TEXT NOT NULL,
+            chosen_at       INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
         """;
 }

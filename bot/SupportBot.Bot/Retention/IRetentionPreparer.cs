@@ -1,0 +1,3 @@
+namespace SupportBot.Bot.Retention;
+
+public interface IRetentionPreparer { Task PrepareAsync(DateTimeOffset cutoff, CancellationToken cancellationToken); }
