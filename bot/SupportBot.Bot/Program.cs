@@ -60,6 +60,7 @@ app.MapBotConnector();
 app.MapWebPages();
 app.MapCountries();
 app.MapAgentConsole();
+app.MapReportDashboard();
 
 
 // Demo delivery sink (only with the demo directory, never in Production).

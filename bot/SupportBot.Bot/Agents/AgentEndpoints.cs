@@ -185,16 +185,20 @@ internal static class AgentEndpoints
         var language = Web.LanguageCatalog.NormalizeTag(lang ?? "en")?.Split('-')[0] ?? "en";
         foreach (var candidate in language == "en" ? ["en"] : new[] { "en", language })
         {
-            var path = Path.Combine(locales.Root, candidate, "console.json");
-            if (!File.Exists(path))
+            // The report's strings too: the resolve form offers its cause taxonomy, the bar links to it.
+            foreach (var file in new[] { "console.json", "report.json" })
             {
-                continue;
-            }
+                var path = Path.Combine(locales.Root, candidate, file);
+                if (!File.Exists(path))
+                {
+                    continue;
+                }
 
-            await using var stream = File.OpenRead(path);
-            foreach (var (key, value) in await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(stream, cancellationToken: ct) ?? [])
-            {
-                strings[key] = value;
+                await using var stream = File.OpenRead(path);
+                foreach (var (key, value) in await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(stream, cancellationToken: ct) ?? [])
+                {
+                    strings[key] = value;
+                }
             }
         }
 

@@ -39,10 +39,15 @@ internal sealed class ReportBuilder(ReportMaterializer materializer, ReportAggre
     /// <summary>Why passkeys are not reported: the account directory contract does not carry them.</summary>
     public const string PasskeysNotAvailable = "not available from the directory";
 
-    public async Task<TakeoverReport> BuildAsync(ReportRequest request, CancellationToken cancellationToken)
+    /// <param name="materialize">Whether to bring the open periods up to date first (skip it for a second report of the same request).</param>
+    public async Task<TakeoverReport> BuildAsync(ReportRequest request, CancellationToken cancellationToken, bool materialize = true)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await materializer.MaterializeAsync(null, cancellationToken);
+        if (materialize)
+        {
+            await materializer.MaterializeAsync(null, cancellationToken);
+        }
+
         var by = request.By;
         var first = by.StartOf(request.From);
         var rows = await store.ReadAsync(by, first, request.To, cancellationToken);
@@ -69,9 +74,22 @@ internal sealed class ReportBuilder(ReportMaterializer materializer, ReportAggre
             periods.Add(new ReportPeriodFigures(by.Label(start), start, by.Next(start), segments, totals, staffing));
         }
 
+        // The range: every period's rows by segment, except the backlog, which is a snapshot at the last period's end.
+        var lastStart = periods.Count == 0 ? first : periods[^1].Start;
+        var selected = rows.Where(r => r.Country != ReportMetrics.AllSegments
+            && (request.Country is null || r.Country == request.Country)
+            && (request.Language is null || r.Language == request.Language)
+            && (r.Metric != ReportMetrics.Backlog || r.PeriodStart == lastStart)).ToList();
+        var range = new ReportRangeFigures(
+            [.. selected.GroupBy(r => (r.Country, r.Language))
+                .OrderBy(g => g.Key.Country, StringComparer.Ordinal).ThenBy(g => g.Key.Language, StringComparer.Ordinal)
+                .Select(g => Figures(g.Key.Country, g.Key.Language, g.ToList()))],
+            Figures("ALL", "ALL", selected),
+            new Staffing(periods.Count == 0 ? 0 : periods.Max(p => p.Staffing.ActiveAgents), Math.Round(periods.Sum(p => p.Staffing.AgentHours), 2)));
+
         return new TakeoverReport(
             TakeoverReport.SchemaId, by.Name(), request.From, request.To, request.Country, request.Language, timeProvider.GetUtcNow(),
-            TakeoverCauses.Taxonomy, periods,
+            TakeoverCauses.Taxonomy, periods, range,
             new Dictionary<string, string> { ["safeguards.passkeys"] = PasskeysNotAvailable });
     }
 

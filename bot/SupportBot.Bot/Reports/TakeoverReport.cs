@@ -11,6 +11,7 @@ public sealed record TakeoverReport(
     DateTimeOffset GeneratedAt,
     IReadOnlyList<string> Causes,
     IReadOnlyList<ReportPeriodFigures> Periods,
+    ReportRangeFigures Range,
     IReadOnlyDictionary<string, string> NotAvailable)
 {
     public const string SchemaId = "supportbot.report.v1";
@@ -18,6 +19,13 @@ public sealed record TakeoverReport(
 
 /// <summary>One period: a row per country and language, their totals, and the staffing (not split by segment).</summary>
 public sealed record ReportPeriodFigures(string Period, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<SegmentFigures> Segments, SegmentFigures Totals, Staffing Staffing);
+
+/// <summary>
+/// The whole range: a row per country and language and their totals (durations over every sample; the backlog is the
+/// last period's), and the staffing: hours summed over the periods, active agents the most in any one period (an agent
+/// active in two periods is one person, and the periods do not say who).
+/// </summary>
+public sealed record ReportRangeFigures(IReadOnlyList<SegmentFigures> Segments, SegmentFigures Totals, Staffing Staffing);
 
 /// <summary>Agents with any console action in the period, and their hours (first to last action of each UTC day).</summary>
 public sealed record Staffing(long ActiveAgents, double AgentHours);

@@ -15,6 +15,8 @@
   let unseen = 0;
   let lastTyping = 0;
   const outcomes = ['restored', 'not_owner', 'needs_documents', 'duplicate', 'other'];
+  // The suspected takeover cause for the report (docs/security.md F2); the server checks it against the same list.
+  const causes = ['phishing', 'credential_stuffing', 'sim_swap', 'malware', 'session_theft', 'support_social_engineering', 'code_sharing_scam', 'unknown', 'not_takeover'];
 
   // "{name}" placeholders only; the catalog holds no plural or select for the console.
   const t = (key, args) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => (args && name in args ? String(args[name]) : m));
@@ -69,6 +71,8 @@
     $('me').textContent = me.displayName;
     await loadStrings(me.consoleLanguage);
     fillOutcomes();
+    fillCauses();
+    $('report-link').hidden = me.role !== 'supervisor';
     await loadAgents();
     await loadQueue();
     connectEvents();
@@ -80,6 +84,18 @@
       const option = document.createElement('option');
       option.value = code;
       option.textContent = t(`console.outcome.${code.replace(/_/g, '-')}`);
+      return option;
+    }));
+  }
+
+  function fillCauses() {
+    const none = document.createElement('option');
+    none.value = '';
+    none.textContent = t('report.cause.none');
+    $('cause').replaceChildren(none, ...causes.map((code) => {
+      const option = document.createElement('option');
+      option.value = code;
+      option.textContent = t(`report.cause.${code}`);
       return option;
     }));
   }
@@ -277,7 +293,7 @@
 
   $('accept').addEventListener('click', () => act('accept'));
   $('return').addEventListener('click', () => act('return'));
-  $('resolve-form').addEventListener('submit', (e) => { e.preventDefault(); act('resolve', { outcome: $('outcome').value }); });
+  $('resolve-form').addEventListener('submit', (e) => { e.preventDefault(); act('resolve', { outcome: $('outcome').value, cause: $('cause').value || null }); });
   $('transfer-form').addEventListener('submit', (e) => {
     e.preventDefault();
     act('transfer', { language: $('transfer-language').value || null, country: $('transfer-country').value || null, agentId: $('transfer-agent').value || null });
