@@ -36,6 +36,25 @@ internal sealed partial class ChannelUser(HttpClient http, string conversationId
         return match.Value;
     }
 
+    /// <summary>The channel's "conversation started" (the bot greets and shows the first-line menu).</summary>
+    public Task StartAsync() =>
+        PostAsync(new { type = "conversationUpdate", membersAdded = new[] { new { id = "user-" + conversationId } } });
+
+    /// <summary>
+    /// Asks for a person, gives <paramref name="identifier"/>, picks <paramref name="method"/> and types the
+    /// <paramref name="nth"/> code the demo sink delivered to <paramref name="codeTo"/>; returns the case id.
+    /// </summary>
+    public async Task<string> IdentifyAndVerifyAsync(string identifier, string method, string codeTo, int nth = 1)
+    {
+        await PressAsync("human");
+        await SayAsync(identifier);
+        await PressAsync(method);
+        await SayAsync(await DevOutbox.WaitForCodeAsync(http, codeTo, nth));
+        var match = CaseNumber().Match(LastText);
+        Assert.True(match.Success, LastText);
+        return match.Value;
+    }
+
     private async Task PostAsync(object partial)
     {
         var activity = JsonSerializer.SerializeToElement(partial);
