@@ -229,7 +229,7 @@ public static class ReportCalculator
         {
             var end = granularity.Next(start);
             var at = end < now ? end : now;
-            foreach (var c in raw.Cases.Where(c => c.CreatedAt < at && (c.ClosedAt is null || c.ClosedAt >= at)))
+            foreach (var c in raw.Cases.Where(c => c.CreatedAt < at && (c.ClosedAt is null || c.ClosedAt > at)))
             {
                 Count(start, (c.Country, c.Language), ReportMetrics.Backlog);
             }

@@ -164,6 +164,7 @@ public sealed partial class TakeoverReportTests : IAsyncLifetime
         }
 
         await PruneRawRowsAsync(cutoff);
+        supervisor = await SignedInAsync("demo.supervisor", "demo-supervisor-2026"); // 100 days on: a fresh sign-in.
         var after = (await supervisor.GetJsonAsync("/agent/report.json?" + Range)).GetProperty("periods").GetRawText();
         Assert.Equal(before, after);
 
@@ -279,6 +280,7 @@ public sealed partial class TakeoverReportTests : IAsyncLifetime
 
         // The next day (ISO week 48) sam comes back, waits 20 minutes, and is restored: SIM swap.
         clock.Advance(TimeSpan.FromDays(1));
+        agent = await SignedInAsync("demo.agent", "demo-agent-2026"); // A new shift: yesterday's sign-in has expired.
         var sam2 = new ChannelUser(_http, "report-sam-2", _channel.ServiceUrl, "en-GB");
         await sam2.StartAsync();
         await sam2.PressAsync("problem:account_hacked");
