@@ -45,8 +45,8 @@ internal static class ReportCommand
                 return 2;
             }
 
-            using var host = await CliHost.StartAsync(cancellationToken);
-            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            // Checked before the host starts (and trains the recognizer), so a typo answers at once.
+            var now = TimeProvider.System.GetUtcNow();
             var toValue = end ?? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
             var fromValue = start ?? Back(granularity.Value, toValue, 12);
             var request = new ReportRequest(
@@ -58,6 +58,7 @@ internal static class ReportCommand
                 return 2;
             }
 
+            using var host = await CliHost.StartAsync(cancellationToken);
             var report = await host.Services.GetRequiredService<ReportBuilder>().BuildAsync(request, cancellationToken);
             var text = kind == "json" ? ReportWriters.ToJson(report) + Environment.NewLine : ReportWriters.ToCsv(report);
             if (Blank(parseResult.GetValue(file)) is { } path)
