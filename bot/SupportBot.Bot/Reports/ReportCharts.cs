@@ -47,7 +47,7 @@ internal static class ReportCharts
             }
 
             // Label every category when few, else every few, so they never overlap.
-            var every = Math.Max(1, (int)Math.Ceiling(categories.Count / 12.0));
+            var every = Math.Max(1, (int)Math.Ceiling(categories.Count / 6.0));
             if (i % every == 0)
             {
                 svg.Append(CultureInfo.InvariantCulture,
