@@ -19,7 +19,7 @@ public static class LlmAnswerParser
         ArgumentNullException.ThrowIfNull(response);
         if (response.Messages.SelectMany(message => message.Contents).Any(content => content is not TextContent))
         {
-            return LlmIntentOutcome.Fallback(LlmFallbackReason.ToolCallRefused, string.Join(',', response.Messages.SelectMany(m => m.Contents).Select(c => c.GetType().Name).Distinct()));
+            return LlmIntentOutcome.Fallback(LlmFallbackReason.UnexpectedContent, string.Join(',', response.Messages.SelectMany(m => m.Contents).Select(c => c.GetType().Name).Distinct()));
         }
 
         var text = response.Text;

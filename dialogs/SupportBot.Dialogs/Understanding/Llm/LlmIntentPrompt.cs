@@ -71,7 +71,7 @@ public static class LlmIntentPrompt
             properties = new
             {
                 intent = new { type = "string", @enum = IntentDefinitions.Labels },
-                confidence = new { type = "number", minimum = 0, maximum = 1 },
+                confidence = new { type = "number" }, // no minimum/maximum: strict structured output rejects them on some servers; the parser checks [0,1]
             },
             required = new[] { "intent", "confidence" },
             additionalProperties = false,

@@ -11,7 +11,7 @@ public enum LlmFallbackReason
     Error,
     Malformed,
     UnknownLabel,
-    ToolCallRefused,
+    UnexpectedContent,
     TooLong,
     LowConfidence,
 }
