@@ -134,10 +134,10 @@ public sealed partial class HostileLlmConversationTests
     {
         var (first, second) = AttackTexts.Split(language);
         return [
-            "blorp wibble zonk", // gibberish the recognizer is unsure about: the LLM is asked
+            "blorpwibblezonk", // gibberish the recognizer is unsure about: the LLM is asked
             .. AttackTexts.Injections(language), first, second, AttackTexts.FakeSecurityMail,
             .. AttackTexts.Disclosure(language), .. AttackTexts.ContactChange(language), AttackTexts.PersonalFacts(language),
-            "blorp wibble zonk"];
+            "blorpwibblezonk"];
     }
 
     private static async Task SayAsync(DirectLineUser user, string text)

@@ -16,7 +16,7 @@ public sealed class OpenAIChatClientAdapterTests
     private const string Key = "sk-adapter-test-key-0123456789";
 
     private static readonly ScrubbedText s_text = new LlmInputScrubber(new SupportBot.Dialogs.Redaction.Redactor(
-        SupportBot.Dialogs.Redaction.RedactionLexicon.Parse([], null))).Scrub("I can't get into my account, it says it's locked")!;
+        SupportBot.Dialogs.Redaction.RedactionLexicon.Parse([], null))).Scrub("I cannot get into my account, it says it is locked")!;
 
     [Fact]
     public async Task TheRequest_HasTheModel_TheTwoMessages_TheJsonSchema_AndTheKey_AndTheAnswerIsAProposal()
@@ -34,7 +34,7 @@ public sealed class OpenAIChatClientAdapterTests
         var messages = body.GetProperty("messages").EnumerateArray().ToList();
         Assert.Equal(["system", "user"], messages.Select(m => m.GetProperty("role").GetString()));
         Assert.Equal(LlmIntentPrompt.SystemPrompt, messages[0].GetProperty("content").GetString());
-        Assert.Contains(s_text.Value, messages[1].GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Contains(System.Text.Json.JsonSerializer.Serialize(s_text.Value), messages[1].GetProperty("content").GetString(), StringComparison.Ordinal);
         var format = body.GetProperty("response_format");
         Assert.Equal("json_schema", format.GetProperty("type").GetString());
         Assert.Equal(LlmIntentPrompt.SchemaName, format.GetProperty("json_schema").GetProperty("name").GetString());

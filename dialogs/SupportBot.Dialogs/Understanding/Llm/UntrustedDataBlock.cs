@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace SupportBot.Dialogs.Understanding.Llm;
 
@@ -10,6 +12,8 @@ namespace SupportBot.Dialogs.Understanding.Llm;
 /// </summary>
 public sealed class UntrustedDataBlock
 {
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     private UntrustedDataBlock(string boundary, string json)
     {
         Boundary = boundary;
@@ -30,7 +34,7 @@ public sealed class UntrustedDataBlock
     public static UntrustedDataBlock Create(IReadOnlyDictionary<string, string> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var json = JsonSerializer.Serialize(fields); // the default encoder escapes <, >, &, quotes and control characters
+        var json = JsonSerializer.Serialize(fields, s_json); // quotes, control characters, <, >, & and ' escaped; letters of every script kept
         string boundary;
         do
         {
