@@ -145,6 +145,9 @@ public sealed partial class HostileLlmConversationTests
         await user.SayAsync(text);
         AdversarialChecks.AssertNoCaseNumber(user);
         AdversarialChecks.AssertNoContactShown(user);
+
+        // Not even a masked contact (•••199) before a first proof: what the LLM says unlocks nothing.
+        Assert.DoesNotContain(user.LastReplies, reply => reply.GetRawText().Contains("\u2022", StringComparison.Ordinal) || reply.GetRawText().Contains('•'));
     }
 
     private static async Task AssertNotEscalatedAsync(IServiceProvider services, string conversationId)
