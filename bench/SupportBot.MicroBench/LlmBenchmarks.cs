@@ -18,6 +18,7 @@ public class LlmBenchmarks
     private const string Message = "someone is posting strange things from my profile and I can't get in";
 
     private readonly MessageUnderstanding _confident = new(new IntentPrediction(Intent.AccountHacked, 0.93, Intent.LockedOut, 0.03), ExtractedEntities.None);
+    private Redactor _redactor = null!;
     private LlmInputScrubber _scrubber = null!;
     private ScrubbedText _scrubbed = null!;
 
@@ -29,13 +30,17 @@ public class LlmBenchmarks
             .Select(folder => System.IO.Path.Combine(folder, "redaction.json"))
             .Where(File.Exists)
             .Select(path => (File.ReadAllText(path), System.IO.Path.GetRelativePath(locales, path)));
-        _scrubber = new LlmInputScrubber(new Redactor(RedactionLexicon.Parse(files, File.ReadAllText(System.IO.Path.Combine(locales, "_meta", "redaction-patterns.json")))));
+        _redactor = new Redactor(RedactionLexicon.Parse(files, File.ReadAllText(System.IO.Path.Combine(locales, "_meta", "redaction-patterns.json"))));
+        _scrubber = new LlmInputScrubber(_redactor);
         _scrubbed = _scrubber.Scrub(Message)!;
     }
 
     [Benchmark(Description = "configured, confident message: consult policy says no")]
     public bool ConsultPolicyConfident() =>
         LlmConsultPolicy.ShouldConsult(RecoveryState.Triage, _confident, Message, structuredPayload: false, LlmConsultMode.Unsure, 0.45);
+
+    [Benchmark(Baseline = true, Description = "for scale: the redaction every turn already runs")]
+    public RedactionResult Redact() => _redactor.Redact(Message);
 
     [Benchmark(Description = "configured, message sent: scrub")]
     public ScrubbedText? Scrub() => _scrubber.Scrub(Message);
