@@ -28,9 +28,10 @@ internal static class NluCommand
         var language = new Option<string?>("--language") { Description = "Force this language (skip detection), e.g. fr." };
         var locales = new Option<string?>("--locales") { Description = "The locales folder; overrides Locales:Path." };
         var timings = new Option<bool>("--timings") { Description = "Report training times on standard error." };
+        var llmOption = new Option<bool>("--llm") { Description = "Also print the configured LLM's proposal (Llm:Endpoint, Llm:Model, Llm:ApiKey); lines are scrubbed first." };
         var classify = new Command("classify", "Classify utterances read one per line from standard input; print one JSON object per line.")
         {
-            language, locales, timings,
+            language, locales, timings, llmOption,
         };
         classify.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -74,6 +75,14 @@ internal static class NluCommand
                 return 2;
             }
 
+            var (llm, llmError) = parseResult.GetValue(llmOption) ? SupportBot.Bot.Llm.LlmCommandLineProposer.Create(builder.Configuration, folder) : (null, null);
+            using var _ = llm;
+            if (llmError is not null)
+            {
+                await error.WriteLineAsync(llmError);
+                return 2;
+            }
+
             var defaultLanguage = models.Recognizer.SupportsLanguage("en") ? "en" : models.Recognizer.Languages.First();
             long detectTicks = 0, recognizeTicks = 0, lines = 0;
             var seen = new List<string>();
@@ -107,7 +116,8 @@ internal static class NluCommand
                 {
                     seen.Add(line);
                 }
-                await output.WriteLineAsync(Line(line, chosen, languageConfidence, prediction));
+                var proposal = llm is null ? default : await llm.ProposeAsync(line, chosen, cancellationToken);
+                await output.WriteLineAsync(Line(line, chosen, languageConfidence, prediction, llm is null ? null : proposal));
             }
 
             if (parseResult.GetValue(timings) && lines > 0)
@@ -157,7 +167,7 @@ internal static class NluCommand
         return ((middle - start).TotalMicroseconds / count, (end - middle).TotalMicroseconds / count);
     }
 
-    private static string Line(string text, string language, double languageConfidence, IntentPrediction prediction)
+    private static string Line(string text, string language, double languageConfidence, IntentPrediction prediction, (string? Intent, double? Confidence, string? Fallback)? llm)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
@@ -168,6 +178,23 @@ internal static class NluCommand
             writer.WriteNumber("languageConfidence", Math.Round(languageConfidence, 4));
             writer.WriteString("intent", prediction.Intent.ToLabel());
             writer.WriteNumber("confidence", Math.Round(prediction.Confidence, 4));
+            if (llm is { } proposal)
+            {
+                // --llm: {"intent","confidence"} when the LLM proposed one, else {"fallback": why}.
+                writer.WriteStartObject("llm");
+                if (proposal.Intent is not null)
+                {
+                    writer.WriteString("intent", proposal.Intent);
+                    writer.WriteNumber("confidence", Math.Round(proposal.Confidence ?? 0, 4));
+                }
+                else
+                {
+                    writer.WriteString("fallback", proposal.Fallback);
+                }
+
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -39,7 +39,8 @@ public sealed partial class RecoveryBot(
     ILogger<RecoveryBot> logger,
     IAgentHandoff? agents = null,
     SupportBot.Bot.Security.LookupLimits.LookupRateLimiter? lookups = null,
-    IHttpContextAccessor? http = null) : IBot
+    IHttpContextAccessor? http = null,
+    SupportBot.Bot.Llm.LlmIntentAdvisor? llm = null) : IBot
 {
     // Effects answer at most a few times in a row (send → sent, check → accepted → case opened).
     private const int MaxStepsPerTurn = 8;
@@ -103,9 +104,11 @@ public sealed partial class RecoveryBot(
             : negotiator.Start(located, state.Language, activity.Locale);
         var snapshot = negotiated.Snapshot;
 
+        // The optional LLM may only replace an unsure prediction (Llm/; security.md A1, A2); null when not configured.
+        var understood = llm is null ? negotiated.Understanding : await llm.ReconsiderAsync(snapshot, negotiated.Understanding, activity, cancellationToken);
         var redacted = activity.Type == ActivityTypes.Message ? redactor.Redact(activity.Text) : new RedactionResult(string.Empty, []);
         var input = activity.Type != ActivityTypes.Message ? TurnInput.Started(now, Availability(snapshot, now))
-            : negotiated.Understanding is { } understanding ? TurnInput.Message(understanding, now, Availability(snapshot, now))
+            : understood is { } understanding ? TurnInput.Message(understanding, now, Availability(snapshot, now))
             : null;
         input = input is null ? null : input with { OfferedLanguages = languages.All };
 

@@ -8,6 +8,7 @@ using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Accounts;
 using SupportBot.Bot.LanguageChoice;
+using SupportBot.Bot.Llm;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Reports;
@@ -58,6 +59,7 @@ public static class SupportBotServiceCollectionExtensions
         services.TryAddSingleton(provider => CommandLexicon.Parse(provider.GetRequiredService<LocaleFolder>().ReadEach("commands.json")));
         services.TryAddSingleton(provider => LanguageChoice.LanguageNamesLoader.Read(provider.GetRequiredService<LocaleFolder>()));
         services.TryAddSingleton<UtteranceInterpreter>();
+        services.AddOptionalLlm(configuration); // off unless Llm:Endpoint is set (Llm/)
         // Profiles first: their default languages back the language choice's last resort.
         services.AddCountryProfiles(locales.Root, environment);
         services.AddLanguageChoice();
