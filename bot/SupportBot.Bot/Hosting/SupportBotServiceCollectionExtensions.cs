@@ -90,6 +90,7 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSecretRedaction();
         services.AddOutputFilter();
         services.AddLookupRateLimit();
+        Retention.RetentionServiceCollectionExtensions.AddRetention(services);
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();

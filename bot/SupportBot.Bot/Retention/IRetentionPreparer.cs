@@ -1,0 +1,6 @@
+namespace SupportBot.Bot.Retention;
+
+public interface IRetentionPreparer
+{
+    Task PrepareAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}
