@@ -91,6 +91,7 @@ public static class SupportBotServiceCollectionExtensions
         services.AddOutputFilter();
         services.AddLookupRateLimit();
         Retention.RetentionServiceCollectionExtensions.AddRetention(services);
+        Privacy.Logging.LogSanitizingServiceCollectionExtensions.AddLogSanitizing(services);
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();
