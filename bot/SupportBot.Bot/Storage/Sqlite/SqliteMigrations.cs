@@ -306,7 +306,8 @@ internal static class SqliteMigrations
     // Retention (Retention/, security.md G3). The append-only triggers stay, but each now lets through exactly what
     // retention may delete: audit records covered by a MACed checkpoint (verification starts from it, so a deletion
     // without one still shows), and transcript rows of conversations the pruning transaction has listed in
-    // retention_pruning (emptied again before it commits). Security holds (B11) are one row per case.
+    // retention_pruning (emptied again before it commits). Security holds (B11) are one row per case. The demo
+    // directory learns to replace a spent recovery code (B2) and to record a session revocation (B11).
     private const string RetentionAndHolds =
         """
         CREATE TABLE audit_checkpoints (
@@ -336,6 +337,14 @@ internal static class SqliteMigrations
 
         CREATE INDEX ix_transcript_timestamp ON transcript (timestamp);
         CREATE INDEX ix_audit_log_at ON audit_log (at);
+
+        ALTER TABLE demo_recovery_codes ADD COLUMN issued_at INTEGER;
+        ALTER TABLE demo_recovery_codes ADD COLUMN replaced_by TEXT;
+
+        CREATE TABLE demo_session_revocations (
+            account_id      TEXT NOT NULL,
+            revoked_at      INTEGER NOT NULL
+        ) STRICT;
 
         CREATE TABLE security_holds (
             case_id         TEXT NOT NULL PRIMARY KEY,
