@@ -92,6 +92,7 @@ public static class SupportBotServiceCollectionExtensions
         services.AddLookupRateLimit();
         Retention.RetentionServiceCollectionExtensions.AddRetention(services);
         Privacy.Logging.LogSanitizingServiceCollectionExtensions.AddLogSanitizing(services);
+        Security.Hold.SecurityHoldServiceCollectionExtensions.AddSecurityHolds(services);
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();
