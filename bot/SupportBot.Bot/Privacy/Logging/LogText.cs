@@ -16,7 +16,7 @@ namespace SupportBot.Bot.Privacy.Logging;
 /// <para>
 /// Secrets are masked by shape, because the call sites log values they do not control: JWTs (Direct Line and
 /// connector tokens) and the value after <c>Bearer</c>; any run of 32 or more base64/hex characters (secrets, keys,
-/// signed URLs — a Direct Line conversation id, 24 characters, stays readable); runs of 13–19 digits (card numbers;
+/// signed URLs — a Direct Line conversation id, 24 characters, and a GUID stay readable); runs of 13–19 digits (card numbers;
 /// the last four kept) and standalone runs of 6–10 digits (verification codes). Nothing the bot logs on purpose
 /// has those shapes; the demo sink's codes are therefore only at <c>/dev/outbox</c>, never on the console.
 /// </para>
@@ -90,7 +90,9 @@ public static partial class LogText
     [GeneratedRegex(@"(?i)bearer\s+[^\s""',;]+")]
     private static partial Regex Bearer();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_-]{32,}={0,2}(?![A-Za-z0-9+/_=-])")]
+    // '/' is left out so paths and URLs stay readable; a 32-character lowercase hex run is a GUID ("N": message and
+    // activity ids), which an operator needs to find a row.
+    [GeneratedRegex(@"(?<![A-Za-z0-9+_=-])(?![0-9a-f]{32}(?![A-Za-z0-9+_=-]))[A-Za-z0-9+_-]{32,}={0,2}(?![A-Za-z0-9+_=-])")]
     private static partial Regex LongSecret();
 
     [GeneratedRegex(@"(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])")]
