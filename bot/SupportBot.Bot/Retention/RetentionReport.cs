@@ -19,6 +19,9 @@ public sealed record RetentionReport(
     long AuditRecords,
     long? AuditCheckpoint)
 {
+    /// <summary>Whether anything went (or would go).</summary>
+    public bool Pruned => Conversations + Cases + OutboxRows + ExpiredCodes + ThrottleRows + Repudiations + AuditRecords > 0;
+
     /// <summary>Lines for the operator, invariant culture, one kind of record a line.</summary>
     public string Describe()
     {

@@ -58,7 +58,7 @@ public sealed partial class RetentionService
             }
 
             var report = await _store.PruneAsync(cutoffs, dryRun, cancellationToken);
-            if (!dryRun)
+            if (!dryRun && report.Pruned)
             {
                 await _audit.AppendAsync(
                     new AuditEvent("retention_pruned", cutoffs.Now, "retention", null, null, null, JsonSerializer.Serialize(new
