@@ -32,7 +32,8 @@ internal sealed class AgentDesk(
     IOptions<AgentOptions> options,
     TimeProvider timeProvider,
     OutgoingReplyGuard guard,
-    Reports.CaseCauseStore causes)
+    Reports.CaseCauseStore causes,
+    Security.Hold.SecurityHolds? holds = null)
 {
     public const int MaxMessageLength = 2000;
 
@@ -108,8 +109,15 @@ internal sealed class AgentDesk(
             await EvidenceAsync(record, cancellationToken),
             handling!.AgentId is { } holder ? names.GetValueOrDefault(holder, holder) : null,
             handling.AgentId == agent.AgentId,
-            handling.Outcome, handling.Rating, handling.HubState, lines, suggestions));
+            handling.Outcome, handling.Rating, handling.HubState, lines, suggestions) { SecurityHold = await HoldViewAsync(agent, record, cancellationToken) });
     }
+
+    // B11: the hold and its end, shown to the agent in the console's language; the server checks it again at resolve.
+    private async Task<SecurityHoldView?> HoldViewAsync(AgentAccount agent, CaseRecord record, CancellationToken cancellationToken) =>
+        holds is not null && await holds.ActiveUntilAsync(record.CaseId, cancellationToken) is { } until
+            ? new SecurityHoldView(until, text.Render(agent.ConsoleLanguage, "privacy.hold.console",
+                new Dictionary<string, object?> { ["until"] = until.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) }))
+            : null;
 
     public async Task<DeskResult<bool>> AcceptAsync(AgentAccount agent, string caseId, CancellationToken cancellationToken)
     {
@@ -265,6 +273,12 @@ internal sealed class AgentDesk(
             return DeskResult<bool>.Fail(error);
         }
 
+        // B11: "restored" waits for the end of a security hold (server clock); the user is told when.
+        if (outcome == Security.Hold.SecurityHolds.RestoredOutcome && holds is not null && await holds.RefuseRestoreAsync(record!, agent.AgentId, cancellationToken) is not null)
+        {
+            return DeskResult<bool>.Fail(DeskError.SecurityHold);
+        }
+
         var now = timeProvider.GetUtcNow();
         if (!await cases.TransitionAsync(caseId, CaseStatus.WithAgent, CaseStatus.Resolved, now, cancellationToken))
         {
@@ -279,6 +293,10 @@ internal sealed class AgentDesk(
 
         await AuditAsync(agent, "agent_resolved", record!, new { outcome, cause }, cancellationToken);
         await CloseForUserAsync(record!, outcome, cancellationToken);
+        if (outcome == Security.Hold.SecurityHolds.RestoredOutcome)
+        {
+            await (holds?.RestoredAsync(record!, cancellationToken) ?? Task.CompletedTask); // B11: the platform signs everyone out.
+        }
         Publish("case", record!, agent.AgentId);
         return DeskResult<bool>.Ok(true);
     }

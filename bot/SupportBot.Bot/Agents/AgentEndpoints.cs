@@ -264,6 +264,7 @@ internal static class AgentEndpoints
         DeskError.Forbidden => TypedResults.Json(new { error = "forbidden" }, statusCode: StatusCodes.Status403Forbidden),
         DeskError.Conflict => TypedResults.Json(new { error = "conflict" }, statusCode: StatusCodes.Status409Conflict),
         DeskError.NotHeld => TypedResults.Json(new { error = "not_held" }, statusCode: StatusCodes.Status409Conflict),
+        DeskError.SecurityHold => TypedResults.Json(new { error = "security_hold" }, statusCode: StatusCodes.Status409Conflict),
         _ => TypedResults.Json(new { error = "invalid" }, statusCode: StatusCodes.Status400BadRequest),
     };
 

@@ -8,6 +8,9 @@ public enum DeskError
     Conflict,
     NotHeld,
     Invalid,
+
+    /// <summary>"Restored" while the case is on a security hold (B11).</summary>
+    SecurityHold,
 }
 
 /// <summary>A result or the reason there is none.</summary>
@@ -39,4 +42,11 @@ public sealed record Suggestion(string Key, string Text, string? Gloss);
 public sealed record CaseView(
     string CaseId, string Status, string? ConversationState, string Language, string Country, string Problem, DateTimeOffset CreatedAt,
     long WaitingSeconds, Evidence Verification, string? HeldBy, bool HeldByMe, string? Outcome, string? Rating, string? HubState,
-    IReadOnlyList<ChatLine> Transcript, IReadOnlyList<Suggestion> Suggestions);
+    IReadOnlyList<ChatLine> Transcript, IReadOnlyList<Suggestion> Suggestions)
+{
+    /// <summary>The case's security hold while it lasts (B11), or <see langword="null"/>.</summary>
+    public SecurityHoldView? SecurityHold { get; init; }
+}
+
+/// <summary>A security hold: "restored" is refused until <paramref name="Until"/>; <paramref name="Text"/> says so in the console's language.</summary>
+public sealed record SecurityHoldView(DateTimeOffset Until, string Text);

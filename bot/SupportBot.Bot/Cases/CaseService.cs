@@ -6,7 +6,7 @@ using SupportBot.Bot.Verification;
 namespace SupportBot.Bot.Cases;
 
 /// <summary>Opens the case of a verified conversation (once), cancels it, and answers where it stands.</summary>
-public sealed class CaseService(ICaseStore cases, IAuditLog audit, EscalationNoticeRequester notices, TimeProvider timeProvider)
+public sealed class CaseService(ICaseStore cases, IAuditLog audit, EscalationNoticeRequester notices, TimeProvider timeProvider, Security.Hold.SecurityHolds? holds = null)
 {
     /// <summary>
     /// Opens the conversation's case, or returns the open one it already has: the engine may ask twice
@@ -34,6 +34,7 @@ public sealed class CaseService(ICaseStore cases, IAuditLog audit, EscalationNot
             supportOpen ? CaseStatus.Queued : CaseStatus.AfterHours,
             session.AccountKey, VerificationService.EvidenceJson(session, now), now, now);
         await cases.CreateAsync(record, cancellationToken);
+        await (holds?.PlaceIfSuspectedAsync(record, cancellationToken) ?? Task.CompletedTask); // B11: suspected hijacks open on hold.
         await audit.AppendAsync(
             new AuditEvent("escalated", now, "bot", conversationId, record.CaseId, session.AccountKey, JsonSerializer.Serialize(new { status = record.Status, language, country })),
             cancellationToken);

@@ -22,7 +22,9 @@ internal static class AuditCommand
             switch (result)
             {
                 case AuditVerification.Intact intact:
-                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Audit log intact: {intact.Count} records, chain and anchor verified."));
+                    await output.WriteLineAsync(intact.CheckpointSequence > 0
+                        ? string.Create(CultureInfo.InvariantCulture, $"Audit log intact: {intact.Count} records after the retention checkpoint at record {intact.CheckpointSequence}, chain and anchor verified.")
+                        : string.Create(CultureInfo.InvariantCulture, $"Audit log intact: {intact.Count} records, chain and anchor verified."));
                     return 0;
                 case AuditVerification.Broken broken:
                     await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Audit log BROKEN at record {broken.Sequence}: {broken.Reason}"));

@@ -8,7 +8,7 @@ namespace SupportBot.Bot.Cli;
 /// </summary>
 public static class SupportBotCli
 {
-    private static readonly string[] s_commands = ["chat", "cases", "flow", "locales", "agents", "nlu", "audit", "report", "--help", "-h", "-?"];
+    private static readonly string[] s_commands = ["chat", "cases", "flow", "locales", "agents", "nlu", "audit", "report", "retention", "--help", "-h", "-?"];
 
     /// <summary>Whether <paramref name="args"/> names a command rather than server options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && s_commands.Contains(args[0], StringComparer.Ordinal);
@@ -24,6 +24,7 @@ public static class SupportBotCli
         root.Subcommands.Add(NluCommand.Create(input, output, error));
         root.Subcommands.Add(AuditCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(RetentionCommand.Create(output));
         var parsed = root.Parse(args);
         return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }

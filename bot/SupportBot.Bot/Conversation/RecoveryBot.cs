@@ -107,7 +107,9 @@ public sealed partial class RecoveryBot(
         // The optional LLM may only replace an unsure prediction (Llm/; security.md A1, A2); null when not configured.
         var understood = llm is null ? negotiated.Understanding : await llm.ReconsiderAsync(snapshot, negotiated.Understanding, activity, cancellationToken);
         var redacted = activity.Type == ActivityTypes.Message ? redactor.Redact(activity.Text) : new RedactionResult(string.Empty, []);
+        var attached = Privacy.AttachmentGuard.HasAttachments(activity); // G2: files are dropped, the user is told why.
         var input = activity.Type != ActivityTypes.Message ? TurnInput.Started(now, Availability(snapshot, now))
+            : attached && string.IsNullOrWhiteSpace(activity.Text) ? null // Only a file: nothing for the engine to read.
             : understood is { } understanding ? TurnInput.Message(understanding, now, Availability(snapshot, now))
             : null;
         input = input is null ? null : input with { OfferedLanguages = languages.All };
@@ -120,6 +122,11 @@ public sealed partial class RecoveryBot(
         else if (redacted.Found.Any(kind => kind != SecretKind.Code))
         {
             outgoing.Add((Reply.Of("redaction.warning"), snapshot.Language));
+        }
+
+        if (attached)
+        {
+            outgoing.Add((Reply.Of(Privacy.AttachmentGuard.RemovedReplyKey), snapshot.Language));
         }
 
         outgoing.AddRange(negotiated.Replies);
@@ -141,7 +148,7 @@ public sealed partial class RecoveryBot(
             decisionsSentCode |= decision.Effects.Any(effect => effect is TurnEffect.SendCode);
             snapshot = decision.Snapshot;
             await steps.RecordAsync(before, snapshot.State, conversationId, session, cancellationToken);
-            (input, var performed) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, redacted.Text, cancellationToken);
+            (input, var performed) = await PerformAsync(decision.Effects, snapshot, session, conversationId, state.ChannelId, attached ? Privacy.AttachmentGuard.MarkedText(redacted.Text) : redacted.Text, cancellationToken);
             session = performed;
             outgoing.AddRange(decision.Replies.SelectMany(verification.WithContactChoices(session)).Select(reply => (reply, snapshot.Language)));
         }
@@ -268,9 +275,9 @@ public sealed partial class RecoveryBot(
 
     private static string RedactedJson(Activity activity, string redactedText)
     {
-        // Only Text and Id differ from the received activity, so a shallow copy serializes the same as a deep one.
-        var copy = activity.ShallowCopy();
-        copy.Text = redactedText;
+        // Only Text, Id and the dropped attachments differ from the received activity, so a shallow copy serializes the same as a deep one.
+        var copy = Privacy.AttachmentGuard.Stripped(activity).ShallowCopy();
+        copy.Text = Privacy.AttachmentGuard.HasAttachments(activity) ? Privacy.AttachmentGuard.MarkedText(redactedText) : redactedText;
         copy.Id = null;
         return JsonSerializer.Serialize(copy, ProtocolJson.Options);
     }

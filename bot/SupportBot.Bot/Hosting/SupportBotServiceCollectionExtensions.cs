@@ -93,6 +93,9 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSecretRedaction();
         services.AddOutputFilter();
         services.AddLookupRateLimit();
+        Retention.RetentionServiceCollectionExtensions.AddRetention(services);
+        Privacy.Logging.LogSanitizingServiceCollectionExtensions.AddLogSanitizing(services);
+        Security.Hold.SecurityHoldServiceCollectionExtensions.AddSecurityHolds(services);
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();

@@ -1,3 +1,6 @@
 namespace SupportBot.Bot.Retention;
 
-public interface IRetentionPreparer { Task PrepareAsync(DateTimeOffset cutoff, CancellationToken cancellationToken); }
+public interface IRetentionPreparer
+{
+    Task PrepareAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}

@@ -24,9 +24,14 @@ public sealed class AuditChainKey
     internal byte[] Bytes { get; }
 
     /// <summary>A MAC over the anchor's fields, with a purpose label so it can never be mistaken for a record hash.</summary>
-    internal string MacOf(string text)
+    internal string MacOf(string text) => Mac("supportbot.audit.anchor.v1\n", text);
+
+    /// <summary>A MAC over a retention checkpoint's fields, labelled apart from anchors and record hashes.</summary>
+    internal string CheckpointMacOf(string text) => Mac("supportbot.audit.checkpoint.v1\n", text);
+
+    private string Mac(string purpose, string text)
     {
-        var data = System.Text.Encoding.UTF8.GetBytes("supportbot.audit.anchor.v1\n" + text);
+        var data = System.Text.Encoding.UTF8.GetBytes(purpose + text);
         return Convert.ToHexStringLower(HMACSHA256.HashData(Bytes, data));
     }
 }

@@ -187,7 +187,12 @@ public sealed partial class VerificationService(
         {
             await store.ResetAccountFailuresAsync(session.AccountKey, cancellationToken);
             await AuditAsync("recovery_code_used", conversationId, session.AccountKey, new { }, cancellationToken);
-            await notices.RequestAsync(session.AccountKey, OwnerNoticeReason.RecoveryCodeUsed, conversationId, cancellationToken);
+            // B2: a spent code is replaced by the platform, inside the owner's signed-in session (never in chat).
+            var replaced = await AskDirectoryAsync(conversationId, session.AccountKey,
+                async () => (bool?)await directory.ReissueRecoveryCodeAsync(session.AccountKey, now, cancellationToken), cancellationToken) == true;
+            await AuditAsync("recovery_code_reissued", conversationId, session.AccountKey, new { issued = replaced }, cancellationToken);
+            await notices.RequestAsync(
+                session.AccountKey, replaced ? OwnerNoticeReason.RecoveryCodeReplaced : OwnerNoticeReason.RecoveryCodeUsed, conversationId, cancellationToken);
             return await PassAsync(session, conversationId, RecoveryCodeMethod, "saved-recovery-code", now, now, cancellationToken);
         }
 

@@ -22,6 +22,7 @@ internal sealed class AccountServiceStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>> _recoveryCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _idempotent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _spentUnreplaced = new(StringComparer.Ordinal);
     private int _requests;
 
     private AccountServiceStub(WebApplication app) => _app = app;
@@ -41,6 +42,12 @@ internal sealed class AccountServiceStub : IAsyncDisposable
     public ConcurrentQueue<string> SeenQueries { get; } = new();
 
     public ConcurrentQueue<string> SeenIdempotencyKeys { get; } = new();
+
+    /// <summary>Accounts whose spent recovery code the stub replaced (once per spent code), in order.</summary>
+    public ConcurrentQueue<string> Reissued { get; } = new();
+
+    /// <summary>Accounts whose sessions the stub revoked, in order.</summary>
+    public ConcurrentQueue<string> Revoked { get; } = new();
 
     public static async Task<AccountServiceStub> StartAsync()
     {
@@ -107,10 +114,71 @@ internal sealed class AccountServiceStub : IAsyncDisposable
                 {
                     lock (codes)
                     {
-                        return codes.Remove(code);
+                        var spent = codes.Remove(code);
+                        if (spent)
+                        {
+                            _spentUnreplaced.AddOrUpdate(accountId, 1, (_, n) => n + 1);
+                        }
+
+                        return spent;
                     }
                 });
                 return Results.Json(new { accepted });
+            });
+        });
+
+        // The replacement is created and shown only in the signed-in session: the answer never carries it.
+        app.MapPost("/v1/accounts/{accountId}/recovery-codes/reissue", async (HttpContext context, string accountId) =>
+        {
+            var key = context.Request.Headers["Idempotency-Key"].ToString();
+            SeenIdempotencyKeys.Enqueue(key);
+            using var body = await JsonDocument.ParseAsync(context.Request.Body);
+            _ = body.RootElement.GetProperty("at").GetDateTimeOffset();
+            return await AnswerAsync(context, () =>
+            {
+                if (!_accounts.ContainsKey(accountId))
+                {
+                    return Results.NotFound();
+                }
+
+                var issued = _idempotent.GetOrAdd(key, _ =>
+                {
+                    var replaced = false;
+                    _spentUnreplaced.AddOrUpdate(accountId, 0, (_, n) =>
+                    {
+                        replaced = n > 0;
+                        return Math.Max(0, n - 1);
+                    });
+                    if (replaced)
+                    {
+                        Reissued.Enqueue(accountId);
+                    }
+
+                    return replaced;
+                });
+                return Results.Json(new { issued });
+            });
+        });
+
+        app.MapPost("/v1/accounts/{accountId}/sessions/revoke", async (HttpContext context, string accountId) =>
+        {
+            var key = context.Request.Headers["Idempotency-Key"].ToString();
+            SeenIdempotencyKeys.Enqueue(key);
+            using var body = await JsonDocument.ParseAsync(context.Request.Body);
+            _ = body.RootElement.GetProperty("at").GetDateTimeOffset();
+            return await AnswerAsync(context, () =>
+            {
+                if (!_accounts.ContainsKey(accountId))
+                {
+                    return Results.NotFound();
+                }
+
+                var revoked = _idempotent.GetOrAdd(key, _ =>
+                {
+                    Revoked.Enqueue(accountId);
+                    return true;
+                });
+                return Results.Json(new { revoked });
             });
         });
     }

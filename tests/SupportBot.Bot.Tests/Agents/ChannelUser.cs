@@ -55,6 +55,9 @@ internal sealed partial class ChannelUser(HttpClient http, string conversationId
         return match.Value;
     }
 
+    /// <summary>Any activity fields (e.g. attachments); the addressing is filled in as for a typed message.</summary>
+    public Task SendActivityAsync(object partial) => PostAsync(partial);
+
     private async Task PostAsync(object partial)
     {
         var activity = JsonSerializer.SerializeToElement(partial);

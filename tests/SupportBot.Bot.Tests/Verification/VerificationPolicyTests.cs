@@ -67,7 +67,7 @@ public sealed partial class VerificationPolicyTests : IDisposable
         Assert.Matches(CaseId(), second.LastText);
 
         Assert.Equal(2, (await AuditTypesAsync()).Count(type => type == "recovery_code_used"));
-        var notice = await WaitForOwnerNoticeAsync("acc-ade", "recovery_code_used");
+        var notice = await WaitForOwnerNoticeAsync("acc-ade", "recovery_code_replaced"); // B2: each spent code was replaced
         Assert.DoesNotContain("@", notice, StringComparison.Ordinal);
     }
 

@@ -41,6 +41,17 @@ internal sealed class SqliteDemoAccountDirectory(SqliteDatabase database, TimePr
 
     private const string SpendCodeSql = "UPDATE demo_recovery_codes SET used_at = $at WHERE code_id = $code_id AND used_at IS NULL;";
 
+    private const string LatestSpentSql =
+        "SELECT code_id, replaced_by FROM demo_recovery_codes WHERE account_id = $account_id AND used_at IS NOT NULL ORDER BY used_at DESC LIMIT 1;";
+
+    private const string InsertReplacementSql =
+        "INSERT INTO demo_recovery_codes (code_id, account_id, salt, hash, used_at, issued_at) VALUES ($code_id, $account_id, $salt, $hash, NULL, $at);";
+
+    private const string MarkReplacedSql = "UPDATE demo_recovery_codes SET replaced_by = $replaced_by WHERE code_id = $code_id;";
+
+    private const string RevokeSessionsSql =
+        "INSERT INTO demo_session_revocations (account_id, revoked_at) SELECT account_id, $at FROM demo_accounts WHERE account_id = $account_id;";
+
     private static readonly byte[] s_dummySalt = new byte[16];
     private static readonly byte[] s_dummyHash = new byte[32];
 
@@ -120,6 +131,64 @@ internal sealed class SqliteDemoAccountDirectory(SqliteDatabase database, TimePr
                 await session.Command(SpendCodeSql).Bind("$code_id", state.matched).Bind("$at", state.at).ExecuteNonQueryAsync(token),
             cancellationToken);
         return spent == 1;
+    }
+
+    /// <summary>
+    /// The demo platform replaces the account's most recently spent code (once: a retry finds it replaced). The new
+    /// code is hashed and its text dropped: a real platform would show it inside the signed-in session.
+    /// </summary>
+    public async Task<bool> ReissueRecoveryCodeAsync(string accountId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        await EnsureSeededAsync(cancellationToken);
+        var (salt, hash) = RecoveryCodeHasher.Hash(RecoveryCodeFormat.Normalize(RecoveryCodeHasher.NewCode())!);
+        return await database.WriteAsync(
+            "replacing a spent recovery code",
+            (accountId, at, salt, hash),
+            static async (session, state, token) =>
+            {
+                string? spentId = null;
+                string? replacedBy = null;
+                await using (var reader = await session.Command(LatestSpentSql).Bind("$account_id", state.accountId).ExecuteReaderAsync(token))
+                {
+                    if (await reader.ReadAsync(token))
+                    {
+                        spentId = reader.GetString(0);
+                        replacedBy = reader.GetNullableString(1);
+                    }
+                }
+
+                if (spentId is null)
+                {
+                    return false;
+                }
+
+                if (replacedBy is not null)
+                {
+                    return true;
+                }
+
+                var newId = Guid.NewGuid().ToString("N");
+                await session.Command(InsertReplacementSql)
+                    .Bind("$code_id", newId).Bind("$account_id", state.accountId).Bind("$salt", state.salt).Bind("$hash", state.hash).Bind("$at", state.at)
+                    .ExecuteNonQueryAsync(token);
+                await session.Command(MarkReplacedSql).Bind("$code_id", spentId).Bind("$replaced_by", newId).ExecuteNonQueryAsync(token);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The demo platform records the revocation; it has no sessions of its own to end.</summary>
+    public async Task<bool> RevokeSessionsAsync(string accountId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        await EnsureSeededAsync(cancellationToken);
+        return await database.WriteAsync(
+            "revoking an account's sessions",
+            (accountId, at),
+            static async (session, state, token) =>
+                await session.Command(RevokeSessionsSql).Bind("$account_id", state.accountId).Bind("$at", state.at).ExecuteNonQueryAsync(token) == 1,
+            cancellationToken);
     }
 
     private static async Task<AccountRecord?> LoadAsync(SqliteSession session, string accountId, CancellationToken cancellationToken)

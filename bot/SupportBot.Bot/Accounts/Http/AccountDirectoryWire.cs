@@ -38,6 +38,13 @@ internal static class AccountDirectoryWire
 
     public sealed record RedeemResponse(bool? Accepted);
 
+    /// <summary>Body of the reissue and session-revocation calls: when the bot asked.</summary>
+    public sealed record AtRequest(DateTimeOffset At);
+
+    public sealed record ReissueResponse(bool? Issued);
+
+    public sealed record RevokeResponse(bool? Revoked);
+
     /// <summary>The record a well-formed body describes.</summary>
     /// <exception cref="AccountDirectoryUnavailableException">A required field is missing or has an unknown value.</exception>
     public static AccountRecord ToRecord(AccountDto dto)

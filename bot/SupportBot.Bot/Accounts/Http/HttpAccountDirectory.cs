@@ -103,7 +103,41 @@ public sealed class HttpAccountDirectory : IAccountDirectory, IDisposable
         return body.Accepted ?? throw new AccountDirectoryUnavailableException("The account service's redeem answer has no \"accepted\".");
     }
 
+    /// <summary><c>POST /v1/accounts/{id}/recovery-codes/reissue</c> (docs/account-directory.md): the platform shows the new code after sign-in.</summary>
+    public async Task<bool> ReissueRecoveryCodeAsync(string accountId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var body = await PostOnceAsync<AccountDirectoryWire.ReissueResponse>(accountId, "/recovery-codes/reissue", at, cancellationToken);
+        return body is null ? false : body.Issued ?? throw new AccountDirectoryUnavailableException("The account service's reissue answer has no \"issued\".");
+    }
+
+    /// <summary><c>POST /v1/accounts/{id}/sessions/revoke</c>: the platform signs the account out everywhere.</summary>
+    public async Task<bool> RevokeSessionsAsync(string accountId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var body = await PostOnceAsync<AccountDirectoryWire.RevokeResponse>(accountId, "/sessions/revoke", at, cancellationToken);
+        return body is null ? false : body.Revoked ?? throw new AccountDirectoryUnavailableException("The account service's revoke answer has no \"revoked\".");
+    }
+
     public void Dispose() => _http.Dispose();
+
+    // A write the platform must do once: one Idempotency-Key for every retry. Null when the account is unknown (404).
+    private async Task<T?> PostOnceAsync<T>(string accountId, string action, DateTimeOffset at, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        var idempotencyKey = Guid.NewGuid().ToString("N");
+        using var response = await SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "v1/accounts/" + Uri.EscapeDataString(accountId) + action)
+                {
+                    Content = JsonContent.Create(new AccountDirectoryWire.AtRequest(at), options: AccountDirectoryWire.Options),
+                };
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+                return request;
+            },
+            cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync<T>(response, cancellationToken);
+    }
 
     private async Task<AccountRecord?> GetAccountAsync(string path, CancellationToken cancellationToken)
     {

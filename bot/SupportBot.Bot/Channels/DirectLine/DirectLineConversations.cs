@@ -86,7 +86,7 @@ internal sealed class DirectLineConversations(
             activity.ServiceUrl = null;
 
             // Secrets never reach the transcript or the echo; the bot's turn still gets what the user typed.
-            var stored = Redacted(activity);
+            var stored = Redacted(Privacy.AttachmentGuard.Stripped(activity)); // G2: files never stored or echoed.
             var id = (await AppendAndPushAsync(state, [stored], stopping))[0].Id;
             activity.Id = stored.Id;
             activity.Timestamp = stored.Timestamp;

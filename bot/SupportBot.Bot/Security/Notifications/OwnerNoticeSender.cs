@@ -38,7 +38,7 @@ public sealed class OwnerNoticeSender(
             ["link"] = options.Value.PublicBaseUrl.TrimEnd('/') + "/",
         };
         await notifier.NotifyAllAsync(
-            account, languages.Default, "security.notice.owner", arguments, request.Reason, request.ConversationId, null, cancellationToken);
+            account, languages.Default, request.Reason == OwnerNoticeReason.RecoveryCodeReplaced ? "privacy.notice.owner" : "security.notice.owner", arguments, request.Reason, request.ConversationId, null, cancellationToken);
 
         // Outside Production the demo sink also lists the request itself, so /dev/outbox shows why the notices went out.
         if (demoSink is not null)

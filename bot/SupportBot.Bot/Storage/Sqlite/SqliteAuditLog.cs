@@ -32,7 +32,27 @@ internal sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key,
 
     private const string SelectAfterSql = $"SELECT {Columns} FROM audit_log WHERE sequence > $after ORDER BY sequence LIMIT $max;";
 
-    private const string SelectAllSql = $"SELECT {Columns} FROM audit_log ORDER BY sequence;";
+    private const string SelectFromSql = $"SELECT {Columns} FROM audit_log WHERE sequence > $after ORDER BY sequence;";
+
+    private const string CheckpointSql = "SELECT sequence, hash, created_at, mac FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1;";
+
+    // The last record of the prefix whose every record is older than the cutoff: times are not trusted to rise
+    // with the sequence, and the chain can only be cut at one place.
+    private const string PrunableThroughSql =
+        """
+        SELECT COALESCE(
+            (SELECT MIN(sequence) FROM audit_log WHERE at >= $cutoff) - 1,
+            (SELECT MAX(sequence) FROM audit_log));
+        """;
+
+    private const string HashAtSql = "SELECT hash FROM audit_log WHERE sequence = $sequence;";
+
+    private const string CountThroughSql = "SELECT COUNT(*) FROM audit_log WHERE sequence <= $sequence;";
+
+    private const string InsertCheckpointSql =
+        "INSERT INTO audit_checkpoints (sequence, hash, created_at, mac) VALUES ($sequence, $hash, $created_at, $mac);";
+
+    private const string DeleteThroughSql = "DELETE FROM audit_log WHERE sequence <= $sequence;";
 
     private readonly SqliteDatabase _database = database;
 
@@ -125,10 +145,32 @@ internal sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key,
             (Key: key, Head: head, Anchored: anchor is not null),
             static async (session, state, token) =>
             {
-                // One statement reads one WAL snapshot, so appends made meanwhile cannot look like tampering.
-                await using var reader = await session.Command(SelectAllSql).ExecuteReaderAsync(token);
+                // A read transaction: the checkpoint and the records come from one WAL snapshot, so appends or a
+                // pruning run made meanwhile cannot look like tampering.
+                await using var snapshot = session.Connection.BeginTransaction(deferred: true);
                 long expected = 1;
                 var previousHash = AuditChain.GenesisHash;
+                long checkpointSequence = 0;
+                if (await ReadCheckpointAsync(session, snapshot, token) is { } checkpoint)
+                {
+                    if (!checkpoint.IsAuthentic(state.Key))
+                    {
+                        return new AuditVerification.Broken(
+                            checkpoint.Sequence + 1, $"The retention checkpoint at record {checkpoint.Sequence} does not carry a valid MAC: it was forged or edited.");
+                    }
+
+                    checkpointSequence = checkpoint.Sequence;
+                    expected = checkpoint.Sequence + 1;
+                    previousHash = checkpoint.Hash;
+                    if (state.Head is { } anchoredAtCheckpoint && anchoredAtCheckpoint.Sequence == checkpoint.Sequence
+                        && !string.Equals(anchoredAtCheckpoint.Hash, checkpoint.Hash, StringComparison.Ordinal))
+                    {
+                        return new AuditVerification.Broken(checkpoint.Sequence, "The retention checkpoint is not the record the anchor saw there.");
+                    }
+                }
+
+                await using var select = Fresh(session, snapshot, SelectFromSql);
+                await using var reader = await select.Bind("$after", checkpointSequence).ExecuteReaderAsync(token);
                 while (await reader.ReadAsync(token))
                 {
                     if (Check(state.Key, reader, expected, previousHash) is { } broken)
@@ -146,21 +188,78 @@ internal sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key,
                     expected++;
                 }
 
-                var count = expected - 1;
-                if (state.Head is { } head && head.Sequence > count)
+                var last = expected - 1;
+                if (state.Head is { } head && head.Sequence > last)
                 {
                     return new AuditVerification.Broken(
-                        count + 1, $"The log ends at record {count} but its anchor says it reached record {head.Sequence}: records were cut off the end.");
+                        last + 1, $"The log ends at record {last} but its anchor says it reached record {head.Sequence}: records were cut off the end.");
                 }
 
-                if (state.Anchored && state.Head is null && count > 0)
+                if (state.Anchored && state.Head is null && last > 0)
                 {
                     return new AuditVerification.Broken(1, "The audit anchor is missing although the log has records: it was deleted, or the log was copied without it.");
                 }
 
-                return (AuditVerification)new AuditVerification.Intact(count);
+                return (AuditVerification)new AuditVerification.Intact(last - checkpointSequence, checkpointSequence);
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Inside a write (the retention run's): records every one of which is older than <paramref name="cutoff"/>
+    /// are replaced by a checkpoint at the last of them, MACed with the chain key. Returns how many records go
+    /// and the checkpoint's sequence (null when nothing is old enough); a dry run only counts.
+    /// </summary>
+    internal static async Task<(long Pruned, long? Checkpoint)> PruneAsync(
+        SqliteSession session, AuditChainKey key, DateTimeOffset cutoff, DateTimeOffset now, bool dryRun, CancellationToken cancellationToken)
+    {
+        var through = await session.Command(PrunableThroughSql).Bind("$cutoff", cutoff).ExecuteScalarAsync(cancellationToken);
+        if (through is not long sequence || sequence <= 0)
+        {
+            return (0, null);
+        }
+
+        var current = await ReadCheckpointAsync(session, null, cancellationToken);
+        if (current is not null && current.Sequence >= sequence)
+        {
+            return (0, null);
+        }
+
+        var count = (long)(await session.Command(CountThroughSql).Bind("$sequence", sequence).ExecuteScalarAsync(cancellationToken) ?? 0L);
+        if (dryRun)
+        {
+            return (count, sequence);
+        }
+
+        var hash = (string)(await session.Command(HashAtSql).Bind("$sequence", sequence).ExecuteScalarAsync(cancellationToken))!;
+        var checkpoint = AuditCheckpoint.Create(key, sequence, hash, now);
+        await session.Command(InsertCheckpointSql)
+            .Bind("$sequence", checkpoint.Sequence)
+            .Bind("$hash", checkpoint.Hash)
+            .Bind("$created_at", checkpoint.CreatedAt)
+            .Bind("$mac", checkpoint.Mac)
+            .ExecuteNonQueryAsync(cancellationToken);
+        await session.Command(DeleteThroughSql).Bind("$sequence", sequence).ExecuteNonQueryAsync(cancellationToken);
+        return (count, sequence);
+    }
+
+    private static async Task<AuditCheckpoint?> ReadCheckpointAsync(SqliteSession session, Microsoft.Data.Sqlite.SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        // Inside the verifier's read transaction a fresh command: cached ones must not keep a finished transaction.
+        await using var fresh = transaction is null ? null : Fresh(session, transaction, CheckpointSql);
+        var command = fresh ?? session.Command(CheckpointSql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new AuditCheckpoint(reader.GetInt64(0), reader.GetString(1), reader.GetInstant(2), reader.GetString(3))
+            : null;
+    }
+
+    private static Microsoft.Data.Sqlite.SqliteCommand Fresh(SqliteSession session, Microsoft.Data.Sqlite.SqliteTransaction transaction, string sql)
+    {
+        var command = session.Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
     }
 
     private static AuditVerification.Broken? Check(AuditChainKey key, SqliteDataReader reader, long expected, string previousHash)

@@ -21,6 +21,7 @@ internal static class SqliteMigrations
         new(4, "agents and case handling", AgentsSchema),
         new(5, "repudiation codes (this wasn't me)", Repudiations),
         new(6, "takeover report aggregates and case causes", ReportAggregates),
+        new(7, "retention: audit checkpoints, guarded pruning, security holds", RetentionAndHolds),
     ];
 
     /// <summary>The schema version this build writes and understands.</summary>
@@ -332,6 +333,57 @@ internal static class SqliteMigrations
             cause           TEXT NOT NULL,
             agent_id        TEXT NOT NULL,
             chosen_at       INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+        """;
+
+    // Retention (Retention/, security.md G3). The append-only triggers stay, but each now lets through exactly what
+    // retention may delete: audit records covered by a MACed checkpoint (verification starts from it, so a deletion
+    // without one still shows), and transcript rows of conversations the pruning transaction has listed in
+    // retention_pruning (emptied again before it commits). Security holds (B11) are one row per case. The demo
+    // directory learns to replace a spent recovery code (B2) and to record a session revocation (B11).
+    private const string RetentionAndHolds =
+        """
+        CREATE TABLE audit_checkpoints (
+            sequence        INTEGER PRIMARY KEY CHECK (sequence > 0),
+            hash            TEXT NOT NULL,
+            created_at      INTEGER NOT NULL,
+            mac             TEXT NOT NULL
+        ) STRICT;
+
+        DROP TRIGGER audit_log_no_delete;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        WHEN OLD.sequence > COALESCE((SELECT MAX(sequence) FROM audit_checkpoints), 0)
+        BEGIN
+            SELECT RAISE(ABORT, 'audit log is append-only: only records behind a checkpoint may be pruned');
+        END;
+
+        CREATE TABLE retention_pruning (
+            conversation_id TEXT NOT NULL PRIMARY KEY
+        ) WITHOUT ROWID, STRICT;
+
+        DROP TRIGGER transcript_no_delete;
+        CREATE TRIGGER transcript_no_delete BEFORE DELETE ON transcript
+        WHEN NOT EXISTS (SELECT 1 FROM retention_pruning WHERE conversation_id = OLD.conversation_id)
+        BEGIN
+            SELECT RAISE(ABORT, 'transcript is append-only');
+        END;
+
+        CREATE INDEX ix_transcript_timestamp ON transcript (timestamp);
+        CREATE INDEX ix_audit_log_at ON audit_log (at);
+
+        ALTER TABLE demo_recovery_codes ADD COLUMN issued_at INTEGER;
+        ALTER TABLE demo_recovery_codes ADD COLUMN replaced_by TEXT;
+
+        CREATE TABLE demo_session_revocations (
+            account_id      TEXT NOT NULL,
+            revoked_at      INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE security_holds (
+            case_id         TEXT NOT NULL PRIMARY KEY,
+            until           INTEGER NOT NULL,
+            reason          TEXT NOT NULL,
+            created_at      INTEGER NOT NULL
         ) WITHOUT ROWID, STRICT;
         """;
 }

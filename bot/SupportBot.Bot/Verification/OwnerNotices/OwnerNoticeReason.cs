@@ -14,4 +14,7 @@ public static class OwnerNoticeReason
 
     /// <summary>A saved recovery code was spent (docs/security.md B2: the owner should get new ones).</summary>
     public const string RecoveryCodeUsed = "recovery_code_used";
+
+    /// <summary>A saved recovery code was spent and the platform issued its replacement, shown only after sign-in (B2).</summary>
+    public const string RecoveryCodeReplaced = "recovery_code_replaced";
 }

@@ -221,6 +221,8 @@
     $('case-state').textContent = [t(`console.status.${c.status.replace(/_/g, '-')}`), c.heldBy ? t('console.queue.held-by', { name: c.heldBy }) : '', c.rating ? t('console.rating', { rating: c.rating }) : '']
       .filter(Boolean).join(' · ');
     renderEvidence(c.verification);
+    $('evidence-hold').hidden = !c.securityHold;
+    $('evidence-hold').textContent = c.securityHold ? c.securityHold.text : '';
     $('transcript').replaceChildren();
     c.transcript.forEach(appendLine);
     const canAccept = (c.status === 'queued' || c.status === 'after_hours') && !c.heldBy;

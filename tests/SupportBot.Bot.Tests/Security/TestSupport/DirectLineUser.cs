@@ -50,6 +50,9 @@ internal sealed class DirectLineUser
     /// <summary>Everything stored for the conversation, as a reconnecting client reads it.</summary>
     public async Task<JsonElement[]> TranscriptAsync() => await _session.GetAllActivitiesAsync(_client);
 
+    /// <summary>Any activity fields (e.g. attachments), sent as Web Chat would send them.</summary>
+    public Task SendActivityAsync(object activity) => PostAsync(activity);
+
     private async Task PostAsync(object activity)
     {
         var json = JsonSerializer.SerializeToElement(activity);
