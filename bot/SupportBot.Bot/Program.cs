@@ -5,6 +5,7 @@ using SupportBot.Bot.Cli;
 using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Hosting;
+using SupportBot.Bot.Security.BotChallenge;
 using SupportBot.Bot.Security.Repudiation;
 using SupportBot.Bot.Web;
 
@@ -54,6 +55,7 @@ app.UseCors();
 app.UseRateLimiter();
 
 app.MapDirectLine();
+app.MapBotChallenge();
 app.MapBotConnector();
 app.MapWebPages();
 app.MapCountries();

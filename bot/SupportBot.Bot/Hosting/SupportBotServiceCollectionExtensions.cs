@@ -11,6 +11,7 @@ using SupportBot.Bot.LanguageChoice;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Security;
+using SupportBot.Bot.Security.BotChallenge;
 using SupportBot.Bot.Security.LookupLimits;
 using SupportBot.Bot.Security.OutputFilter;
 using SupportBot.Bot.Storage.Sqlite;
@@ -90,6 +91,7 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSecretRedaction();
         services.AddOutputFilter();
         services.AddLookupRateLimit();
+        services.AddBotChallenge(dataDirectory);
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();

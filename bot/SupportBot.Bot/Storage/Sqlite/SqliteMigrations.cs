@@ -20,6 +20,7 @@ internal static class SqliteMigrations
         new(3, "demo account directory, owner notices", DemoDirectoryAndOwnerNotices),
         new(4, "agents and case handling", AgentsSchema),
         new(5, "repudiation codes (this wasn't me)", Repudiations),
+        new(6, "bot challenge: redeemed challenges, lookups per conversation", BotChallenge),
     ];
 
     /// <summary>The schema version this build writes and understands.</summary>
@@ -300,5 +301,23 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID, STRICT;
 
         CREATE INDEX ix_repudiations_case ON repudiations (case_id);
+        """;
+
+    // Security/BotChallenge: a redeemed challenge is kept until it expires (single use); the lookup count of an
+    // anonymous conversation caps how many identifiers one challenge buys.
+    private const string BotChallenge =
+        """
+        CREATE TABLE bot_challenge_redemptions (
+            challenge_hash  BLOB NOT NULL PRIMARY KEY,
+            expires_at      INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE INDEX ix_bot_challenge_redemptions_expires ON bot_challenge_redemptions (expires_at);
+
+        CREATE TABLE bot_challenge_lookups (
+            conversation_id TEXT NOT NULL PRIMARY KEY,
+            lookups         INTEGER NOT NULL,
+            last_at         INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
         """;
 }
