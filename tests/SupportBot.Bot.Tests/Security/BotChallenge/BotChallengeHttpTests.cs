@@ -224,11 +224,16 @@ public sealed class BotChallengeHttpTests
         return await DirectLineUser.JoinAsync(client, session);
     }
 
+    // What the user sees after sending the identifier: the replies' text and their buttons' titles (where masks show).
     private static async Task<string> IdentifyAsync(DirectLineUser user, string identifier)
     {
         await user.PressAsync("human");
         await user.SayAsync(identifier);
-        return user.LastText;
+        var titles = user.LastReplies
+            .Where(reply => reply.TryGetProperty("suggestedActions", out _))
+            .SelectMany(reply => reply.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray())
+            .Select(action => action.GetProperty("title").GetString());
+        return string.Join("\n", [user.LastText, .. titles]);
     }
 
     private static async Task<int> CountAsync(SecurityHost host, string type) =>

@@ -109,7 +109,7 @@ public sealed class BotChallengeServiceTests : IDisposable
     {
         var first = Enumerable.Range(0, 10).Select(_ => _challenges.Issue("203.0.113.9").MaxNumber).ToList();
         var eleventh = _challenges.Issue("203.0.113.9").MaxNumber;
-        var twentieth = Enumerable.Range(0, 9).Select(_ => _challenges.Issue("203.0.113.9").MaxNumber).Last();
+        var twentieth = Enumerable.Range(0, 9).Select(_ => _challenges.Issue("203.0.113.9").MaxNumber).ToList()[^1];
 
         Assert.All(first, maxNumber => Assert.Equal(50_000, maxNumber));
         Assert.Equal(100_000, eleventh);
