@@ -4,11 +4,17 @@ namespace SupportBot.Bot.Security.BotChallenge;
 
 /// <summary>
 /// The challenge's state in the bot's SQLite file: redeemed challenges until they expire (single use, and bounded:
-/// expired rows are deleted as new ones arrive), and how many identity lookups each anonymous conversation made.
+/// expired rows are deleted as new ones arrive), and how many identity lookups each anonymous conversation made (kept
+/// for <see cref="LookupCountRetention"/> after its last lookup).
 /// </summary>
 internal sealed class SqliteBotChallengeStore(SqliteDatabase database)
 {
-    private const string PurgeSql = "DELETE FROM bot_challenge_redemptions WHERE expires_at <= $now;";
+    /// <summary>A conversation idle this long has no token left to use (tokens live 30 minutes, refreshes need activity).</summary>
+    public static readonly TimeSpan LookupCountRetention = TimeSpan.FromDays(7);
+
+    private const string PurgeLookupsSql = "DELETE FROM bot_challenge_lookups WHERE last_at < $before;";
+
+    private const string PurgeRedemptionsSql = "DELETE FROM bot_challenge_redemptions WHERE expires_at <= $now;";
 
     private const string RedeemSql =
         """
@@ -29,7 +35,7 @@ internal sealed class SqliteBotChallengeStore(SqliteDatabase database)
             (challengeHash, expiresAt, now),
             static async (session, state, token) =>
             {
-                await session.Command(PurgeSql).Bind("$now", state.now).ExecuteNonQueryAsync(token);
+                await session.Command(PurgeRedemptionsSql).Bind("$now", state.now).ExecuteNonQueryAsync(token);
                 var inserted = await session.Command(RedeemSql)
                     .Bind("$challenge_hash", state.challengeHash)
                     .Bind("$expires_at", state.expiresAt)
@@ -43,10 +49,14 @@ internal sealed class SqliteBotChallengeStore(SqliteDatabase database)
         database.WriteAsync(
             "counting a conversation's identity lookups",
             (conversationId, max, at),
-            static async (session, state, token) => await session.Command(CountLookupSql)
-                .Bind("$conversation_id", state.conversationId)
-                .Bind("$max", state.max)
-                .Bind("$at", state.at)
-                .ExecuteNonQueryAsync(token) == 1,
+            static async (session, state, token) =>
+            {
+                await session.Command(PurgeLookupsSql).Bind("$before", state.at - LookupCountRetention).ExecuteNonQueryAsync(token);
+                return await session.Command(CountLookupSql)
+                    .Bind("$conversation_id", state.conversationId)
+                    .Bind("$max", state.max)
+                    .Bind("$at", state.at)
+                    .ExecuteNonQueryAsync(token) == 1;
+            },
             cancellationToken);
 }

@@ -319,5 +319,7 @@ internal static class SqliteMigrations
             lookups         INTEGER NOT NULL,
             last_at         INTEGER NOT NULL
         ) WITHOUT ROWID, STRICT;
+
+        CREATE INDEX ix_bot_challenge_lookups_last ON bot_challenge_lookups (last_at);
         """;
 }
