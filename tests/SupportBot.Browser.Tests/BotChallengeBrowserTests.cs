@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -34,7 +37,7 @@ public sealed class BotChallengeBrowserTests(RecoveryBotServer server, ChromiumB
         // Solved in the worker: tens of milliseconds at the default difficulty on an idle machine (the page records how long
         // it took); the bound leaves room for a CI machine under load.
         var tookMs = int.Parse(await Page.EvaluateAsync<string>("() => document.documentElement.dataset.challengeMs"), System.Globalization.CultureInfo.InvariantCulture);
-        Console.WriteLine($"bot challenge solved in Chromium in {tookMs} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"bot challenge solved in Chromium in {tookMs} ms");
         Assert.InRange(tookMs, 0, 3_000);
 
         // The token it earned lets the conversation look an account up.
@@ -64,6 +67,30 @@ public sealed class BotChallengeBrowserTests(RecoveryBotServer server, ChromiumB
         var status = Page.Locator("#chat-status");
         await Assertions.Expect(status).ToHaveTextAsync(french["challenge.page.failed"]);
         await Assertions.Expect(Page.Locator(SendBox)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Worker_FindsTheNumberAtTheAdaptiveCeiling_AndReportsItsSpeed()
+    {
+        await Page.GotoAsync("/");
+        const int ceiling = 800_000;
+        var salt = "0123456789abcdef01234567?expires=4102444800&";
+        var challenge = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(salt + ceiling.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        // The worst case of the hardest challenge: the number is the last one tried.
+        var result = await Page.EvaluateAsync<JsonElement>(
+            """
+            (challenge) => new Promise((resolve) => {
+              const worker = new Worker('/challenge-worker.js');
+              worker.onmessage = (event) => { worker.terminate(); resolve(event.data); };
+              worker.postMessage(challenge);
+            })
+            """,
+            new { algorithm = "SHA-256", challenge, maxnumber = ceiling, salt, signature = new string('0', 64) });
+
+        Assert.Equal(ceiling, result.GetProperty("number").GetInt32());
+        var tookMs = Math.Max(1, result.GetProperty("tookMs").GetInt32());
+        TestContext.Current.TestOutputHelper?.WriteLine($"worker: {ceiling} hashes in {tookMs} ms = {ceiling / tookMs * 1000:N0} SHA-256/s");
     }
 
     private async Task SendAsync(string text)

@@ -25,7 +25,7 @@ public sealed class BotChallengeOptions : IValidatableObject
 
     /// <summary>Adaptive difficulty never goes above this.</summary>
     [Range(1_000, 100_000_000)]
-    public int MaxNumberCeiling { get; set; } = 3_200_000;
+    public int MaxNumberCeiling { get; set; } = 800_000;
 
     /// <summary>Challenges one address may fetch within <see cref="AdaptiveWindow"/> before the difficulty doubles (then doubles again per as many more).</summary>
     [Range(1, 100_000)]
