@@ -183,6 +183,25 @@ public sealed class BotChallengeHttpTests
     }
 
     [Theory]
+    [InlineData(null, true)]
+    [InlineData("false", false)]
+    public async Task DirectLineSecretCaller_IsExempt_UnlessSwitchedOff(string? exempt, bool looksUp)
+    {
+        using var host = new SecurityHost(exempt is null ? null : new() { ["Security:BotChallenge:ExemptDirectLineSecret"] = exempt });
+        var client = host.CreateClient();
+
+        // A back end talks to Direct Line with the secret itself, for every request.
+        var started = await (await client.PostJsonAsync("/v3/directline/conversations", SecurityHost.DirectLineSecret, """{"user":{"id":"backend-user"}}"""))
+            .ExpectAsync(HttpStatusCode.Created);
+        var session = new DirectLineSession(started.GetProperty("conversationId").GetString()!, SecurityHost.DirectLineSecret, "backend-user", "");
+
+        var reply = await IdentifyAsync(await DirectLineUser.JoinAsync(client, session), "maria@example.com");
+
+        Assert.Equal(looksUp, reply.Contains(Matched, StringComparison.Ordinal));
+        Assert.Equal(!looksUp, reply.Contains(Unchallenged, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Development", null, true)]
     [InlineData("Production", null, false)]
     [InlineData("Production", "true", true)]
