@@ -46,14 +46,18 @@ public sealed class AuthenticatedConnectorExemptionTests : IAsyncLifetime
             ["BotConnector:EmulatorOpenIdMetadataUrl"] = _channel.EmulatorMetadataUrl,
             ["BotConnector:TokenEndpoint"] = _channel.TokenEndpoint,
             ["BotConnector:RequireHttpsMetadata"] = "false",
-            ["Security:BotChallenge:ExemptAuthenticatedBotConnector"] = exempt,
         };
+        if (exempt is not null)
+        {
+            settings["Security:BotChallenge:ExemptAuthenticatedBotConnector"] = exempt;
+        }
+
         await using var app = new BotConnectorApplication(probe, _time, settings);
         probe.Gate = app.Services.GetRequiredService<ChallengeLookupGate>();
         var activity = Message(_channel.ServiceUrl);
         activity["deliveryMode"] = "expectReplies";
         var token = _channelKey.CreateToken("https://api.botframework.com", AppId, _time.GetUtcNow(), _time.GetUtcNow() + TimeSpan.FromHours(1),
-            new() { ["serviceurl"] = _channel.ServiceUrl });
+            new Dictionary<string, object> { ["serviceurl"] = _channel.ServiceUrl });
 
         using var response = await app.CreateClient().SendAsync(Post(activity, token), TestContext.Current.CancellationToken);
 
