@@ -6,6 +6,7 @@ using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Hosting;
 using SupportBot.Bot.Reports;
+using SupportBot.Bot.Security.BotChallenge;
 using SupportBot.Bot.Security.Repudiation;
 using SupportBot.Bot.Web;
 
@@ -56,6 +57,7 @@ app.UseCors();
 app.UseRateLimiter();
 
 app.MapDirectLine();
+app.MapBotChallenge();
 app.MapBotConnector();
 app.MapWebPages();
 app.MapCountries();

@@ -43,6 +43,9 @@ public class BrowserBotServer : IAsyncLifetime
 
             // Every test client is 127.0.0.1, so the per-IP token limit would trip across a test run.
             ["DirectLine:TokenRequestsPerMinute"] = "10000",
+
+            // Likewise the bot challenge's difficulty, which rises with the challenges one address fetches.
+            ["Security:BotChallenge:AdaptiveStep"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

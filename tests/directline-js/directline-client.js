@@ -5,6 +5,7 @@
 // through CORS; the page's token exchange; and the user id Web Chat reads from the token.
 
 const { JSDOM } = require('jsdom');
+const { solveChallenge } = require('./bot-challenge');
 
 const PAGE_ORIGIN = 'http://webchat.test/';
 
@@ -17,12 +18,13 @@ function loadDirectLine(title) {
   return require('botframework-directlinejs');
 }
 
-/** POST /api/directline/token, as the built-in page does. */
+/** POST /api/directline/token with a solved bot challenge, as the built-in page does. */
 async function fetchToken(base, locale) {
+  const altcha = await solveChallenge(base);
   const response = await fetch(`${base}/api/directline/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ locale }),
+    body: JSON.stringify({ locale, altcha }),
   });
   if (!response.ok) {
     throw new Error(`token exchange answered HTTP ${response.status}: ${await response.text()}`);

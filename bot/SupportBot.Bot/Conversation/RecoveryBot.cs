@@ -39,6 +39,7 @@ public sealed partial class RecoveryBot(
     ILogger<RecoveryBot> logger,
     IAgentHandoff? agents = null,
     SupportBot.Bot.Security.LookupLimits.LookupRateLimiter? lookups = null,
+    SupportBot.Bot.Security.BotChallenge.ChallengeLookupGate? challenge = null,
     IHttpContextAccessor? http = null,
     SupportBot.Bot.Llm.LlmIntentAdvisor? llm = null) : IBot
 {
@@ -137,6 +138,14 @@ public sealed partial class RecoveryBot(
         {
             var before = snapshot.State;
             var decision = engine.Decide(snapshot, input);
+            if (challenge is not null && decision.Effects.Any(effect => effect is TurnEffect.StartVerification)
+                && await challenge.RefusalAsync(conversationId, cancellationToken) is { } refusal)
+            {
+                // No bot challenge passed, or this conversation's lookups are used up (security.md D3): no lookup, one reply for every identifier.
+                outgoing.Add((Reply.Of(refusal), snapshot.Language));
+                break;
+            }
+
             if (lookups is not null && decision.Effects.Any(effect => effect is TurnEffect.StartVerification)
                 && !await lookups.TryAcquireAsync(new(state.ChannelId, activity.From?.Id, http?.HttpContext?.Connection.RemoteIpAddress?.ToString()), conversationId, cancellationToken))
             {

@@ -13,6 +13,7 @@ using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Reports;
 using SupportBot.Bot.Security;
+using SupportBot.Bot.Security.BotChallenge;
 using SupportBot.Bot.Security.LookupLimits;
 using SupportBot.Bot.Security.OutputFilter;
 using SupportBot.Bot.Storage.Sqlite;
@@ -96,6 +97,7 @@ public static class SupportBotServiceCollectionExtensions
         Retention.RetentionServiceCollectionExtensions.AddRetention(services);
         Privacy.Logging.LogSanitizingServiceCollectionExtensions.AddLogSanitizing(services);
         Security.Hold.SecurityHoldServiceCollectionExtensions.AddSecurityHolds(services);
+        services.AddBotChallenge(dataDirectory);
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();

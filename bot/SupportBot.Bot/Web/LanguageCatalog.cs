@@ -13,6 +13,9 @@ internal sealed partial class LanguageCatalog(LocaleFolder locales, Localization
 {
     public const string FallbackLanguage = "en";
     public const string UiCatalogFileName = "ui.json";
+
+    /// <summary>The catalogs whose strings the page reads: its own, and the bot challenge's status lines (Security/BotChallenge).</summary>
+    public static readonly IReadOnlyList<string> PageCatalogFileNames = [UiCatalogFileName, "challenge.json"];
     public const string MetadataRelativePath = "_meta/languages.json";
     public const string FallbackUiCatalogRelativePath = $"{FallbackLanguage}/{UiCatalogFileName}";
 
@@ -50,35 +53,44 @@ internal sealed partial class LanguageCatalog(LocaleFolder locales, Localization
         var language = FallbackLanguage;
         foreach (var candidate in FallbackChain(tag))
         {
-            if (pseudo?.File(candidate, UiCatalogFileName) is { } generated)
+            foreach (var fileName in PageCatalogFileNames)
             {
-                foreach (var (key, value) in generated)
+                if (await ReadPageCatalogAsync(candidate, fileName, cancellationToken) is not { } catalog)
+                {
+                    continue;
+                }
+
+                foreach (var (key, value) in catalog)
                 {
                     strings[key] = value;
                 }
 
-                language = candidate;
-                continue;
+                if (fileName == UiCatalogFileName)
+                {
+                    language = candidate;
+                }
             }
-
-            var file = Path.Combine(_root, candidate, UiCatalogFileName);
-            if (!File.Exists(file))
-            {
-                continue;
-            }
-
-            await using var stream = File.OpenRead(file);
-            var catalog = await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(stream, cancellationToken: cancellationToken)
-                ?? throw new JsonException($"{file} is not a JSON object.");
-            foreach (var (key, value) in catalog)
-            {
-                strings[key] = value;
-            }
-
-            language = candidate;
         }
 
         return new UiStrings(language, strings);
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>?> ReadPageCatalogAsync(string language, string fileName, CancellationToken cancellationToken)
+    {
+        if (pseudo?.File(language, fileName) is { } generated)
+        {
+            return generated;
+        }
+
+        var file = Path.Combine(_root, language, fileName);
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(file);
+        return await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(stream, cancellationToken: cancellationToken)
+            ?? throw new JsonException($"{file} is not a JSON object.");
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ internal static class SecurityHeaders
     public static string ForPage(HostString host)
     {
         var origin = host.ToUriComponent();
-        return "default-src 'none'; script-src 'self'; " +
+        return "default-src 'none'; script-src 'self'; worker-src 'self'; " +
             $"style-src 'self' {EmptyStyleHash}; img-src 'self' data: blob:; font-src 'self'; media-src 'self' blob:; " +
             $"connect-src 'self' ws://{origin} wss://{origin}; manifest-src 'self'; " +
             "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";

@@ -8,6 +8,7 @@
   const LANGUAGE_KEY = 'supportbot.language';    // localStorage: the language the user picked
   const COUNTRY_KEY = 'supportbot.country';      // localStorage: the country the user picked
   const TOKEN_REFRESH_MS = 10 * 60 * 1000;       // tokens live longer; Direct Line JS refreshes its own copy too
+  const CHALLENGE_TIMEOUT_MS = 60 * 1000;        // the bot challenge's worker; far above what the hardest difficulty needs
 
   // Direct Line JS connection states (botframework-directlinejs ConnectionStatus).
   const ONLINE = 2;
@@ -28,7 +29,7 @@
 
   start().catch((error) => {
     console.warn('SupportBot: the chat could not start.', error);
-    showStatus('ui.chat.unavailable', 'error');
+    showStatus(error && error.name === 'ChallengeFailed' ? 'challenge.page.failed' : 'ui.chat.unavailable', 'error');
   });
 
   async function start() {
@@ -224,17 +225,65 @@
   }
 
   // The token comes with the id of a conversation that is not started yet, so it is kept aside until it is.
+  // It is given only for a solved bot challenge; an expired or already used one is fetched and solved afresh, once.
   async function newSession() {
-    const response = await fetch('/api/directline/token', {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ locale }),
-    });
-    if (!response.ok) {
-      throw new Error(`POST /api/directline/token answered ${response.status}`);
+    for (let attempt = 1; ; attempt++) {
+      const altcha = await solveChallenge();
+      const response = await fetch('/api/directline/token', {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ locale, altcha }),
+      });
+      if (response.ok) {
+        const body = await response.json();
+        return { token: body.token, userId: body.userId, conversationId: null, pendingConversationId: body.conversationId || null };
+      }
+      const problem = await response.json().catch(() => ({}));
+      if (problem.challenge && attempt < 2) {
+        continue;
+      }
+      throw problem.challenge ? new ChallengeFailed(problem.challenge) : new Error(`POST /api/directline/token answered ${response.status}`);
     }
-    const body = await response.json();
-    return { token: body.token, userId: body.userId, conversationId: null, pendingConversationId: body.conversationId || null };
+  }
+
+  // ---- Bot challenge (security.md D3) ------------------------------------------------------------------------
+
+  // A proof of work instead of a puzzle: the browser searches for the number behind GET /api/challenge in a Web
+  // Worker (challenge-worker.js) and sends the ALTCHA payload (base64 JSON) with the token request.
+  async function solveChallenge() {
+    showStatus('challenge.page.checking');
+    const challenge = await getJson('/api/challenge');
+    const result = await new Promise((resolve, reject) => {
+      let worker;
+      try {
+        worker = new Worker('/challenge-worker.js');
+      } catch (error) {
+        reject(new ChallengeFailed('no-worker'));
+        return;
+      }
+      const timer = setTimeout(() => { worker.terminate(); reject(new ChallengeFailed('timeout')); }, CHALLENGE_TIMEOUT_MS);
+      worker.onmessage = (event) => { clearTimeout(timer); worker.terminate(); resolve(event.data); };
+      worker.onerror = () => { clearTimeout(timer); worker.terminate(); reject(new ChallengeFailed('worker-error')); };
+      worker.postMessage(challenge);
+    });
+    if (result.number === null || result.number === undefined) {
+      throw new ChallengeFailed('unsolved');
+    }
+    const payload = {
+      algorithm: challenge.algorithm,
+      challenge: challenge.challenge,
+      number: result.number,
+      salt: challenge.salt,
+      signature: challenge.signature,
+    };
+    document.documentElement.dataset.challengeMs = String(result.tookMs);
+    showStatus('ui.chat.connecting');
+    return btoa(JSON.stringify(payload));
+  }
+
+  function ChallengeFailed(reason) {
+    this.name = 'ChallengeFailed';
+    this.message = `bot challenge failed: ${reason}`;
   }
 
   function rememberConversation(conversationId) {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Bot.Channels.DirectLine;
 using SupportBot.Bot.Protocol;
 using SupportBot.Bot.Tests.DirectLine.TestSupport;
+using SupportBot.Bot.Tests.Infrastructure;
 using Xunit;
 
 namespace SupportBot.Bot.Tests.DirectLine;
@@ -53,7 +54,8 @@ public sealed class DirectLineConversationTests : DirectLineTestBase
     [Fact]
     public async Task Start_WithTokenTwice_Returns201ThenSameConversationWith200AndGreetsOnce()
     {
-        var exchange = await (await Client.PostJsonAsync("/api/directline/token", null, "")).ExpectAsync(HttpStatusCode.OK);
+        var exchange = await (await Client.PostJsonAsync("/api/directline/token", null, await BotChallengeSolver.WithSolutionAsync(Client, "", TestContext.Current.CancellationToken)))
+            .ExpectAsync(HttpStatusCode.OK);
         var token = exchange.GetProperty("token").GetString()!;
 
         var first = await (await Client.PostJsonAsync("/v3/directline/conversations", token, """{"user":{"id":"r_ignored"}}"""))

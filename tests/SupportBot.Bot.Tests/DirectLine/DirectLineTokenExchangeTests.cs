@@ -1,5 +1,6 @@
 using System.Net;
 using SupportBot.Bot.Tests.DirectLine.TestSupport;
+using SupportBot.Bot.Tests.Infrastructure;
 using Xunit;
 
 namespace SupportBot.Bot.Tests.DirectLine;
@@ -12,7 +13,7 @@ public sealed class DirectLineTokenExchangeTests
         await using var app = new DirectLineApplication();
         using var client = app.CreateClient();
 
-        var response = await client.PostJsonAsync("/api/directline/token", null, "");
+        var response = await client.PostJsonAsync("/api/directline/token", null, await Solved(client, ""));
         var body = await response.ExpectAsync(HttpStatusCode.OK);
 
         var userId = body.GetProperty("userId").GetString()!;
@@ -32,8 +33,8 @@ public sealed class DirectLineTokenExchangeTests
         await using var app = new DirectLineApplication();
         using var client = app.CreateClient();
 
-        var first = await (await client.PostJsonAsync("/api/directline/token", null, "")).ExpectAsync(HttpStatusCode.OK);
-        var second = await (await client.PostJsonAsync("/api/directline/token", null, "{}")).ExpectAsync(HttpStatusCode.OK);
+        var first = await (await client.PostJsonAsync("/api/directline/token", null, await Solved(client, ""))).ExpectAsync(HttpStatusCode.OK);
+        var second = await (await client.PostJsonAsync("/api/directline/token", null, await Solved(client, "{}"))).ExpectAsync(HttpStatusCode.OK);
 
         Assert.NotEqual(first.GetProperty("userId").GetString(), second.GetProperty("userId").GetString());
         Assert.NotEqual(first.GetProperty("conversationId").GetString(), second.GetProperty("conversationId").GetString());
@@ -45,7 +46,7 @@ public sealed class DirectLineTokenExchangeTests
         await using var app = new DirectLineApplication();
         using var client = app.CreateClient();
 
-        var body = await (await client.PostJsonAsync("/api/directline/token", null, """{"locale":"ar-EG"}""")).ExpectAsync(HttpStatusCode.OK);
+        var body = await (await client.PostJsonAsync("/api/directline/token", null, await Solved(client, """{"locale":"ar-EG"}"""))).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("ar-EG", DirectLineHttp.JwtPayload(body.GetProperty("token").GetString()!).GetProperty("locale").GetString());
     }
@@ -58,7 +59,7 @@ public sealed class DirectLineTokenExchangeTests
         await using var app = new DirectLineApplication();
         using var client = app.CreateClient();
 
-        var body = await (await client.PostJsonAsync("/api/directline/token", null, json)).ExpectAsync(HttpStatusCode.OK);
+        var body = await (await client.PostJsonAsync("/api/directline/token", null, await Solved(client, json))).ExpectAsync(HttpStatusCode.OK);
 
         Assert.False(DirectLineHttp.JwtPayload(body.GetProperty("token").GetString()!).TryGetProperty("locale", out _));
     }
@@ -82,9 +83,9 @@ public sealed class DirectLineTokenExchangeTests
         await using var app = new DirectLineApplication(new Dictionary<string, string> { ["DirectLine:TokenRequestsPerMinute"] = "2" });
         using var client = app.CreateClient();
 
-        await (await client.PostJsonAsync("/api/directline/token", null, "")).ExpectAsync(HttpStatusCode.OK);
-        await (await client.PostJsonAsync("/api/directline/token", null, "")).ExpectAsync(HttpStatusCode.OK);
-        var limited = await client.PostJsonAsync("/api/directline/token", null, "");
+        await (await client.PostJsonAsync("/api/directline/token", null, await Solved(client, ""))).ExpectAsync(HttpStatusCode.OK);
+        await (await client.PostJsonAsync("/api/directline/token", null, await Solved(client, ""))).ExpectAsync(HttpStatusCode.OK);
+        var limited = await client.PostJsonAsync("/api/directline/token", null, await Solved(client, ""));
 
         await limited.ExpectErrorAsync(HttpStatusCode.TooManyRequests, "TooManyRequests");
         Assert.InRange(int.Parse(Assert.Single(limited.Headers.GetValues("Retry-After"))), 1, 60);
@@ -92,4 +93,8 @@ public sealed class DirectLineTokenExchangeTests
         // Only the exchange is limited: Direct Line itself still answers.
         await (await client.PostJsonAsync("/v3/directline/conversations", DirectLineApplication.Secret, "")).ExpectAsync(HttpStatusCode.Created);
     }
+
+    // The page solves the bot challenge before every exchange (security.md D3).
+    private static Task<string> Solved(HttpClient client, string json) =>
+        BotChallengeSolver.WithSolutionAsync(client, json, TestContext.Current.CancellationToken);
 }

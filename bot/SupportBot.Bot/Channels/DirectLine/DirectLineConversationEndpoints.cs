@@ -49,7 +49,7 @@ internal static class DirectLineConversationEndpoints
                 return DirectLineProblems.BadArgument($"user.id must be non-blank and at most {DirectLineConstants.MaxIdLength} characters.");
             }
 
-            token = tokens.Issue(conversationId, userId, locale);
+            token = tokens.Issue(conversationId, userId, locale, DirectLineAdmission.Issuer);
         }
 
         var user = new ChannelAccount { Id = userId, Name = body.Value?.User?.Name, Role = "user" };
@@ -85,7 +85,7 @@ internal static class DirectLineConversationEndpoints
         var conversation = access.Conversation;
         var token = access.Caller is DirectLineCaller.Token caller
             ? tokens.Current(caller)
-            : tokens.Issue(conversation.ConversationId, conversation.UserId, locale: null);
+            : tokens.Issue(conversation.ConversationId, conversation.UserId, locale: null, DirectLineAdmission.Issuer);
         DirectLineRequests.NoStore(request.HttpContext.Response);
         return TypedResults.Ok(new DirectLineConversationResponse(
             conversation.ConversationId, token.Token, token.ExpiresIn,

@@ -46,7 +46,7 @@ internal static class DirectLineTokenEndpoints
         }
 
         var conversationId = DirectLineIds.NewConversationId();
-        var token = tokens.Issue(conversationId, userId, locale: null);
+        var token = tokens.Issue(conversationId, userId, locale: null, DirectLineAdmission.Issuer);
         DirectLineRequests.NoStore(request.HttpContext.Response);
         return TypedResults.Ok(new DirectLineTokenResponse(conversationId, token.Token, token.ExpiresIn));
     }
@@ -66,7 +66,7 @@ internal static class DirectLineTokenEndpoints
         }
 
         var claims = caller.Claims;
-        var token = tokens.Issue(claims.ConversationId, claims.UserId, claims.Locale);
+        var token = tokens.Issue(claims.ConversationId, claims.UserId, claims.Locale, claims.Admission);
         DirectLineRequests.NoStore(request.HttpContext.Response);
         return TypedResults.Ok(new DirectLineTokenResponse(claims.ConversationId, token.Token, token.ExpiresIn));
     }
@@ -82,10 +82,17 @@ internal static class DirectLineTokenEndpoints
             return body.Problem;
         }
 
+        // The bot challenge (Security/BotChallenge), when the host has one: a token only for a solved challenge.
+        var admission = await DirectLineTokenExchangeChallenge.CheckAsync(request.HttpContext, body.Value?.Altcha, cancellationToken);
+        if (admission.IsRefused)
+        {
+            return admission.Problem;
+        }
+
         var locale = DirectLineRequests.NormalizeLocale(body.Value?.Locale);
         var userId = DirectLineIds.NewUserId();
         var conversationId = DirectLineIds.NewConversationId();
-        var token = tokens.Issue(conversationId, userId, locale);
+        var token = tokens.Issue(conversationId, userId, locale, admission.Claim);
         DirectLineRequests.NoStore(request.HttpContext.Response);
         return TypedResults.Ok(new DirectLineTokenExchangeResponse(token.Token, conversationId, userId, token.ExpiresIn));
     }

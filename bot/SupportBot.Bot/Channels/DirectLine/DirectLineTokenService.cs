@@ -67,7 +67,7 @@ internal sealed class DirectLineTokenService
         return match;
     }
 
-    public DirectLineIssuedToken Issue(string conversationId, string userId, string? locale)
+    public DirectLineIssuedToken Issue(string conversationId, string userId, string? locale, string? admission = null)
     {
         var now = _timeProvider.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
@@ -78,6 +78,11 @@ internal sealed class DirectLineTokenService
         if (locale is not null)
         {
             claims[DirectLineConstants.LocaleClaim] = locale;
+        }
+
+        if (admission is not null)
+        {
+            claims[DirectLineAdmission.Claim] = admission;
         }
 
         var token = _handler.CreateToken(new SecurityTokenDescriptor
@@ -114,7 +119,8 @@ internal sealed class DirectLineTokenService
 
         var locale = jwt.TryGetPayloadValue<string>(DirectLineConstants.LocaleClaim, out var value) ? value : null;
         var expiresAt = new DateTimeOffset(DateTime.SpecifyKind(jwt.ValidTo, DateTimeKind.Utc));
-        return new DirectLineTokenClaims(conversationId, userId, locale, expiresAt);
+        var admission = jwt.TryGetPayloadValue<string>(DirectLineAdmission.Claim, out var vouched) ? vouched : null;
+        return new DirectLineTokenClaims(conversationId, userId, locale, expiresAt, admission);
     }
 
     /// <summary>A caller's own token handed back as it is (not extended), with the seconds it has left.</summary>

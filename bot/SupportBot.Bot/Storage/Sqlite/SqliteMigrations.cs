@@ -22,6 +22,7 @@ internal static class SqliteMigrations
         new(5, "repudiation codes (this wasn't me)", Repudiations),
         new(6, "takeover report aggregates and case causes", ReportAggregates),
         new(7, "retention: audit checkpoints, guarded pruning, security holds", RetentionAndHolds),
+        new(8, "bot challenge: redeemed challenges, lookups per conversation", BotChallenge),
     ];
 
     /// <summary>The schema version this build writes and understands.</summary>
@@ -385,5 +386,25 @@ internal static class SqliteMigrations
             reason          TEXT NOT NULL,
             created_at      INTEGER NOT NULL
         ) WITHOUT ROWID, STRICT;
+        """;
+
+    // Security/BotChallenge: a redeemed challenge is kept until it expires (single use); the lookup count of an
+    // anonymous conversation caps how many identifiers one challenge buys.
+    private const string BotChallenge =
+        """
+        CREATE TABLE bot_challenge_redemptions (
+            challenge_hash  BLOB NOT NULL PRIMARY KEY,
+            expires_at      INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE INDEX ix_bot_challenge_redemptions_expires ON bot_challenge_redemptions (expires_at);
+
+        CREATE TABLE bot_challenge_lookups (
+            conversation_id TEXT NOT NULL PRIMARY KEY,
+            lookups         INTEGER NOT NULL,
+            last_at         INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE INDEX ix_bot_challenge_lookups_last ON bot_challenge_lookups (last_at);
         """;
 }

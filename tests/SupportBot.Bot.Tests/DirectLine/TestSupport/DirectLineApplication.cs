@@ -37,6 +37,7 @@ internal sealed class DirectLineApplication(
 
         // Tests share one client address; the rate-limit test sets its own limit.
         builder.UseSetting("DirectLine:TokenRequestsPerMinute", "10000");
+        builder.UseSetting("Security:BotChallenge:AdaptiveStep", "100000"); // and the bot challenge does not get harder
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

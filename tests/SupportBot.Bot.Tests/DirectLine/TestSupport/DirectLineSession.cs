@@ -12,7 +12,9 @@ internal sealed record DirectLineSession(string ConversationId, string Token, st
     /// <summary>Token exchange, then <c>POST /conversations</c> with the token, as the built-in page does.</summary>
     public static async Task<DirectLineSession> StartAsync(HttpClient client, string? locale = null)
     {
-        var exchange = await (await client.PostJsonAsync("/api/directline/token", null, locale is null ? "" : DirectLineHttp.Json(new { locale })))
+        // The page solves the bot challenge first (security.md D3).
+        var body = await Infrastructure.BotChallengeSolver.WithSolutionAsync(client, locale is null ? "" : DirectLineHttp.Json(new { locale }));
+        var exchange = await (await client.PostJsonAsync("/api/directline/token", null, body))
             .ExpectAsync(HttpStatusCode.OK);
         var token = exchange.GetProperty("token").GetString()!;
         var started = await (await client.PostJsonAsync("/v3/directline/conversations", token, "{}")).ExpectAsync(HttpStatusCode.Created);

@@ -43,6 +43,14 @@ internal sealed class DirectLineUser
         return user;
     }
 
+    /// <summary>A user of a conversation started some other way (a token without the bot challenge, one minted with the secret).</summary>
+    public static async Task<DirectLineUser> JoinAsync(HttpClient client, DirectLineSession session, string locale = "en-US")
+    {
+        var user = new DirectLineUser(client, session, locale);
+        await user.PostAsync(new { type = "event", name = "webchat/join", locale });
+        return user;
+    }
+
     public Task SayAsync(string text) => PostAsync(new { type = "message", text });
 
     public Task PressAsync(string action, string title = "button") => PostAsync(new { type = "message", text = title, value = new { action } });

@@ -31,6 +31,7 @@ internal sealed class SecurityHost(Dictionary<string, string?>? settings = null,
         builder.UseSetting("Data:Directory", _data.FullName);
         builder.UseSetting("DirectLine:Secrets:0", DirectLineSecret);
         builder.UseSetting("DirectLine:TokenRequestsPerMinute", "10000");
+        builder.UseSetting("Security:BotChallenge:AdaptiveStep", "100000"); // one client address: no rising challenge difficulty
         builder.UseSetting("Delivery:RetryDelay", "00:00:00");
         foreach (var (key, value) in settings ?? [])
         {
