@@ -7,6 +7,7 @@ using SupportBot.Bot.Conversation;
 using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Accounts;
+using SupportBot.Bot.CodeEntry;
 using SupportBot.Bot.LanguageChoice;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
@@ -90,6 +91,7 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSecretRedaction();
         services.AddOutputFilter();
         services.AddLookupRateLimit();
+        services.AddCodeEntry();
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();

@@ -105,13 +105,15 @@ internal sealed class DirectLineConversations(
     private Activity Redacted(Activity activity)
     {
         var redaction = redactor.Redact(activity.Text);
-        if (!redaction.Changed)
+        var value = CodeEntry.CodeEntryGate.RedactedValue(activity.Value); // a code from the code box (security.md A3)
+        if (!redaction.Changed && Equals(value, activity.Value))
         {
             return activity;
         }
 
         var copy = JsonSerializer.Deserialize<Activity>(JsonSerializer.Serialize(activity, DirectLineJson.Options), DirectLineJson.Options)!;
         copy.Text = redaction.Text;
+        copy.Value = value;
         return copy;
     }
 
