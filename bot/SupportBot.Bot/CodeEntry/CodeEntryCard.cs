@@ -24,8 +24,11 @@ public sealed class CodeEntryCard(ITextRenderer text)
     public Attachment Render(CodeBox box, string language, int codeDigits)
     {
         var digits = new Dictionary<string, object?> { ["digits"] = codeDigits };
-        var kind = box == CodeBox.SentCode ? "sent" : "recovery";
-        string Text(string key) => text.Render(language, $"code-entry.card.{kind}.{key}", digits);
+        // Keys spelled out (not composed) so the catalog checker sees each one used.
+        var keys = box == CodeBox.SentCode
+            ? (Title: "code-entry.card.sent.title", Label: "code-entry.card.sent.label", Placeholder: "code-entry.card.sent.placeholder", Error: "code-entry.card.sent.error")
+            : (Title: "code-entry.card.recovery.title", Label: "code-entry.card.recovery.label", Placeholder: "code-entry.card.recovery.placeholder", Error: "code-entry.card.recovery.error");
+        string Text(string key) => text.Render(language, key, digits);
 
         var card = new JsonObject
         {
@@ -39,7 +42,7 @@ public sealed class CodeEntryCard(ITextRenderer text)
                 new JsonObject
                 {
                     ["type"] = "TextBlock",
-                    ["text"] = Text("title"),
+                    ["text"] = Text(keys.Title),
                     ["weight"] = "Bolder",
                     ["size"] = "Medium",
                     ["style"] = "heading",
@@ -49,13 +52,13 @@ public sealed class CodeEntryCard(ITextRenderer text)
                 {
                     ["type"] = "Input.Text",
                     ["id"] = CodeSubmission.CodeField,
-                    ["label"] = Text("label"),
-                    ["placeholder"] = Text("placeholder"),
+                    ["label"] = Text(keys.Label),
+                    ["placeholder"] = Text(keys.Placeholder),
                     // Digits get a phone keypad on mobiles; saved codes mix letters and digits.
                     ["style"] = box == CodeBox.SentCode ? "tel" : "text",
                     ["maxLength"] = box == CodeBox.SentCode ? codeDigits + 4 : 24,
                     ["isRequired"] = true,
-                    ["errorMessage"] = Text("error"),
+                    ["errorMessage"] = Text(keys.Error),
                 },
                 new JsonObject
                 {
