@@ -55,11 +55,13 @@ public sealed class CodeEntryGate(CodeEntryCard card, IOptions<CodeEntryOptions>
     }
 
     /// <summary>On card channels, takes the code out of a message that would have been read as one.</summary>
-    public LanguageNegotiation Screen(LanguageNegotiation negotiated, string channelId)
+    public LanguageNegotiation Screen(LanguageNegotiation negotiated, Activity activity, string channelId)
     {
         ArgumentNullException.ThrowIfNull(negotiated);
+        ArgumentNullException.ThrowIfNull(activity);
         var snapshot = negotiated.Snapshot;
-        if (snapshot.State != RecoveryState.AwaitCode || _options.AcceptsTypedCodes(channelId)
+        if (CodeSubmission.BoxOf(activity.Value) is not null // the box's own code, already structured
+            || snapshot.State != RecoveryState.AwaitCode || _options.AcceptsTypedCodes(channelId)
             || negotiated.Understanding is not { } understanding || !WouldBeReadAsCode(understanding))
         {
             return negotiated;

@@ -22,7 +22,8 @@ public sealed class CodeEntryOptions
     public List<string> TextOnlyChannels { get; set; } = [];
 
     /// <summary>The card channels in force: the configured list, or <see cref="DefaultCardChannels"/>.</summary>
-    public IReadOnlyList<string> EffectiveCardChannels => CardChannels is { Count: > 0 } configured ? configured : DefaultCardChannels;
+    public IReadOnlyList<string> EffectiveCardChannels =>
+        [.. (CardChannels is { Count: > 0 } configured ? configured : DefaultCardChannels).Except(TextOnlyChannels, StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Whether a code typed in the chat of <paramref name="channelId"/> is checked (only on text-only channels).</summary>
     public bool AcceptsTypedCodes(string? channelId) =>
@@ -48,7 +49,8 @@ internal sealed class CodeEntryOptionsValidator : IValidateOptions<CodeEntryOpti
             }
         }
 
-        var both = options.EffectiveCardChannels.Intersect(options.TextOnlyChannels, StringComparer.OrdinalIgnoreCase).ToList();
+        // Only a configured list can contradict the text-only one; a text-only channel simply leaves the defaults.
+        var both = (options.CardChannels ?? []).Intersect(options.TextOnlyChannels, StringComparer.OrdinalIgnoreCase).ToList();
         if (both.Count > 0)
         {
             failures.Add($"{CodeEntryOptions.SectionName}: channel(s) {string.Join(", ", both)} are listed both in CardChannels and in TextOnlyChannels.");

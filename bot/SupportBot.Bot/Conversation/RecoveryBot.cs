@@ -103,7 +103,7 @@ public sealed partial class RecoveryBot(
         var negotiated = codeEntry?.Intercept(located, state.Language, activity, state.ChannelId) ?? (activity.Type == ActivityTypes.Message
             ? negotiator.Message(located, state.Language, activity.Text, ActionValue(activity), activity.Locale, (text, value, language) => interpreter.Interpret(text, value, language, numberPlan))
             : negotiator.Start(located, state.Language, activity.Locale));
-        negotiated = codeEntry?.Screen(negotiated, state.ChannelId) ?? negotiated;
+        negotiated = codeEntry?.Screen(negotiated, activity, state.ChannelId) ?? negotiated;
         var snapshot = negotiated.Snapshot;
 
         var redacted = activity.Type == ActivityTypes.Message ? redactor.Redact(activity.Text) : new RedactionResult(string.Empty, []);

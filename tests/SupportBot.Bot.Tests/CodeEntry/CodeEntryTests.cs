@@ -89,7 +89,7 @@ public sealed partial class CodeEntryTests
         using var http = WithRecordingRecognizer(host, recognizer).CreateClient();
         var user = await ToCodePromptAsync(http, "en-US", "maria@example.com");
         Assert.NotNull(user.LastCodeBox);
-        var code = (await CodesSentToAsync(http, "maria@example.com")).Last();
+        var code = await DevOutbox.WaitForCodeAsync(http, "maria@example.com");
 
         await user.SubmitCodeAsync(code);
         AssertCaseNumber(user);
@@ -109,7 +109,7 @@ public sealed partial class CodeEntryTests
         await using var host = new SecurityHost();
         using var http = WithRecordingRecognizer(host, recognizer).CreateClient();
         var user = await ToCodePromptAsync(http, "en-US", "maria@example.com");
-        var code = (await CodesSentToAsync(http, "maria@example.com")).Last();
+        var code = await DevOutbox.WaitForCodeAsync(http, "maria@example.com");
         var refused = Catalog("en")["code-entry.typed.refused"];
 
         // More times than a code survives wrong tries: none of them is a try, and the code is still good afterwards.
@@ -211,7 +211,7 @@ public sealed partial class CodeEntryTests
         await user.SayAsync("ade@example.com");
         await user.PressAsync("method:email");
         await user.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(http, "ade@example.com"));
-        Assert.Null(user.LastCodeBox); // the second proof starts with a method choice
+        Assert.True(user.LastCodeBox is null, user.LastText); // the second proof starts with a method choice
 
         await user.PressAsync("method:recovery-code");
         var card = user.LastCodeBox ?? throw new Xunit.Sdk.XunitException("No recovery-code box: " + user.LastText);
@@ -231,7 +231,7 @@ public sealed partial class CodeEntryTests
     [Fact]
     public void OverlappingChannelLists_StopStartUp()
     {
-        using var app = new BotApplication(settings: new() { ["CodeEntry:TextOnlyChannels:0"] = "webchat" });
+        using var app = new BotApplication(settings: new() { ["CodeEntry:CardChannels:0"] = "webchat", ["CodeEntry:TextOnlyChannels:0"] = "webchat" });
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
         Assert.Contains("CodeEntry", error.ToString(), StringComparison.Ordinal);
@@ -242,7 +242,8 @@ public sealed partial class CodeEntryTests
     {
         Assert.Empty(LeakScanner.Find(string.Join('\n', transcript.Select(a => a.GetRawText())), [code]));
         Assert.Empty(LeakScanner.FindInFiles(host.DataDirectory, [code]));
-        Assert.Empty(LeakScanner.Find(host.Logs.All, [code]));
+        // The demo sink's own "delivered" line is where the code is meant to go (a stand-in for the user's inbox).
+        Assert.Empty(LeakScanner.Find(string.Join('\n', host.Logs.Lines.Where(line => !line.Contains(".DevOutboxSender:", StringComparison.Ordinal))), [code]));
     }
 
     private static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> WithRecordingRecognizer(SecurityHost host, List<string> seen) =>
