@@ -39,7 +39,7 @@ internal static class ChatCommand
                 // A reply carrying the code box: the code is read without echo and sent as the box's value (security.md A3).
                 if (session.CodeBox is { } box)
                 {
-                    await output.WriteAsync(text.Render(box.Language, "code-entry.terminal.prompt", new Dictionary<string, object?> { ["label"] = box.Label }));
+                    await output.WriteLineAsync(text.Render(box.Language, "code-entry.terminal.prompt", new Dictionary<string, object?> { ["label"] = box.Label }));
                     if (await hidden.ReadLineAsync(cancellationToken) is not { } code)
                     {
                         break;

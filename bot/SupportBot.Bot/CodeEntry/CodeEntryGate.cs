@@ -87,6 +87,36 @@ public sealed class CodeEntryGate(CodeEntryCard card, IOptions<CodeEntryOptions>
     }
 
     /// <summary>
+    /// Hides a box submission's code in the copy of an activity that is stored and echoed: <c>value.code</c> becomes
+    /// <see cref="RedactedCode"/>, and so does an empty text, so the agent's transcript shows that a code was entered
+    /// (Web Chat does not show postBack messages). Returns whether it changed anything.
+    /// </summary>
+    public static bool RedactSubmission(Activity copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        var value = RedactedValue(copy.Value);
+        if (Equals(value, copy.Value))
+        {
+            return false;
+        }
+
+        copy.Value = value;
+        if (string.IsNullOrEmpty(copy.Text))
+        {
+            copy.Text = RedactedCode;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether an activity carries a code from the box (its stored copy must go through <see cref="RedactSubmission"/>).</summary>
+    public static bool IsSubmission(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return CodeSubmission.BoxOf(activity.Value) is not null;
+    }
+
+    /// <summary>
     /// The value to store and echo for a received activity's: a box submission's code replaced by
     /// <see cref="RedactedCode"/>; any other value unchanged.
     /// </summary>

@@ -272,7 +272,7 @@ public sealed partial class RecoveryBot(
         // Only Text, Value and Id differ from the received activity, so a shallow copy serializes the same as a deep one.
         var copy = activity.ShallowCopy();
         copy.Text = redactedText;
-        copy.Value = SupportBot.Bot.CodeEntry.CodeEntryGate.RedactedValue(activity.Value);
+        SupportBot.Bot.CodeEntry.CodeEntryGate.RedactSubmission(copy); // a code from the code box (security.md A3)
         copy.Id = null;
         return JsonSerializer.Serialize(copy, ProtocolJson.Options);
     }

@@ -187,7 +187,7 @@ public sealed partial class VerificationPolicyTests : IDisposable
             await user.PressAsync("human");
             await user.SayAsync("maria@example.com");
             await user.PressAsync("method:email");
-            await user.SayAsync((10_000_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await user.SubmitCodeAsync((10_000_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture));
             outcomes.Add(user.LastText);
         });
 
