@@ -135,9 +135,7 @@ public sealed class AgentHandoffTests : IAsyncLifetime
             Assert.True(a.TryGetProperty("type", out _));
             Assert.True(a.TryGetProperty("timestamp", out _));
         });
-        // The code went through the code box: the exported activity keeps the box's value with the code hidden.
-        Assert.Contains(activities.EnumerateArray(), a => a.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Object
-            && v.TryGetProperty("code", out var c) && c.GetString() == "[code hidden]");
+        Assert.Contains(activities.EnumerateArray(), a => a.TryGetProperty("text", out var t) && t.GetString() == "[code hidden]");
         var code = await DevOutbox.WaitForCodeAsync(_http, "maria@example.com");
         Assert.DoesNotContain(code, activities.GetRawText(), StringComparison.Ordinal);
     }
