@@ -318,13 +318,17 @@
       if (!card) {
         return;
       }
-      // Web Chat has read the value by now (the click handler runs first); clear it on the next tick.
-      setTimeout(() => card.querySelectorAll('input[data-code-box]').forEach(input => {
+      // Web Chat has read the value by now (the click handler runs first); clear it on the next tick, with an input
+      // event so the card's own state (which Web Chat restores on re-render) forgets it too.
+      const clear = () => card.querySelectorAll('input[data-code-box]').forEach(input => {
         if (input.value) {
           input.value = '';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
         }
-      }), 0);
-    });
+      });
+      setTimeout(clear, 0);
+      setTimeout(clear, 500); // and once more after Web Chat has re-rendered the card with its remembered inputs
+    }, true);
   }
 
   // Rendering again with the same directLine and store keeps the conversation; only locale and dir change.
