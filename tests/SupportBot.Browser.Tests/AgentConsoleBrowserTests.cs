@@ -59,7 +59,7 @@ public sealed partial class AgentConsoleBrowserTests(AgentConsoleServer server, 
         using var outbox = server.CreateClient();
         var codesBefore = await DevOutboxCodes.CountAsync(outbox, "maria@example.com");
         await user.Locator(SuggestedActionButton).Filter(new() { HasText = "Email" }).ClickAsync();
-        await SendAsync(await DevOutboxCodes.WaitForNextAsync(outbox, "maria@example.com", codesBefore));
+        await CodeBoxInWebChat.SubmitAsync(user, await DevOutboxCodes.WaitForNextAsync(outbox, "maria@example.com", codesBefore));
         var queued = user.Locator(BotBubble).Filter(new() { HasTextRegex = CaseNumber() });
         await Assertions.Expect(queued).ToBeVisibleAsync();
         var caseId = CaseNumber().Match(await queued.Last.InnerTextAsync()).Value;

@@ -61,7 +61,15 @@ public sealed partial class NonLatinRecoveryBrowserTests(RecoveryBotServer serve
         using var outbox = server.CreateClient();
         var codesBefore = await DevOutboxCodes.CountAsync(outbox, "maria@example.com");
         await page.Locator(SuggestedActionButton).Filter(new() { HasText = Say("action.method-email") }).ClickAsync();
-        await SendAsync(page, await DevOutboxCodes.WaitForNextAsync(outbox, "maria@example.com", codesBefore));
+        var code = await DevOutboxCodes.WaitForNextAsync(outbox, "maria@example.com", codesBefore);
+
+        // The code box speaks the language and takes its direction; the code itself goes through it, not the chat.
+        var card = page.Locator(CodeBoxInWebChat.Card).Last;
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(card).ToContainTextAsync(Say("code-entry.card.sent.title"));
+        await Assertions.Expect(card.Locator("button.ac-pushButton").First).ToContainTextAsync(Say("code-entry.card.submit"));
+        await Assertions.Expect(card).ToHaveAttributeAsync("dir", direction);
+        await CodeBoxInWebChat.SubmitAsync(page, code);
 
         var queued = page.Locator(BotBubble).Filter(new() { HasTextRegex = CaseNumber() }).Last;
         await Assertions.Expect(queued).ToBeVisibleAsync(new() { Timeout = 15_000 });

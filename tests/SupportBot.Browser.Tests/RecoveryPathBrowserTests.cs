@@ -8,8 +8,8 @@ namespace SupportBot.Browser.Tests;
 
 /// <summary>
 /// A person in Chromium, in the official Web Chat on the built-in page, walks the English path of the issue:
-/// hacked → steps → "I want a human" → identify → code to the pre-compromise contact → wrong code counted →
-/// right code → queued with a case number.
+/// hacked → steps → "I want a human" → identify → code to the pre-compromise contact → the code typed in chat is
+/// refused (the code box again) → a wrong code in the box counted → the right code in the box → queued with a case number.
 /// </summary>
 public sealed partial class RecoveryPathBrowserTests(RecoveryBotServer server, ChromiumBrowser chromium) : IClassFixture<RecoveryBotServer>, IAsyncLifetime
 {
@@ -58,15 +58,33 @@ public sealed partial class RecoveryPathBrowserTests(RecoveryBotServer server, C
 
         var code = await DevOutboxCodes.WaitForNextAsync(outbox, "sam.old@example.com", codesBefore);
         Assert.DoesNotContain((await DevOutbox(outbox)).EnumerateArray(), message => message.GetProperty("to").GetString() == "sam@example.com");
+
+        // The code prompt carries the code box: labelled, a phone keypad and one-time-code autofill on mobiles.
+        var box = CodeBoxInWebChat.Input(Page);
+        await Assertions.Expect(box).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator(CodeBoxInWebChat.Card).Last).ToContainTextAsync("The code we sent you");
+        await Assertions.Expect(box).ToHaveAttributeAsync("type", "tel");
+        await Assertions.Expect(box).ToHaveAttributeAsync("autocomplete", "one-time-code");
+        await Assertions.Expect(box).ToHaveAttributeAsync("inputmode", "numeric");
+
+        // Typed in the chat, even the right code is not checked: it is hidden in the echo, and the box comes back.
+        await SendAsync(code);
+        await ExpectBotSaysAsync("secure box");
+        await Assertions.Expect(Page.Locator(UserBubble).Filter(new() { HasText = "[code hidden]" })).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator(UserBubble).Filter(new() { HasText = code })).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.Locator(BotBubble).Filter(new() { HasTextRegex = CaseNumber() })).ToHaveCountAsync(0);
+
         var wrong = code == "11111111" ? "22222222" : "11111111";
-        await SendAsync(wrong);
+        var submitted = Page.Locator(CodeBoxInWebChat.Card).Nth(await Page.Locator(CodeBoxInWebChat.Card).CountAsync() - 1);
+        await CodeBoxInWebChat.SubmitAsync(Page, wrong);
         await ExpectBotSaysAsync("4 tries left");
 
-        // The code the user typed is hidden in the echo, and never shown back.
-        await Assertions.Expect(Page.Locator(UserBubble).Filter(new() { HasText = "[code hidden]" })).ToHaveCountAsync(1);
+        // What went through the box is never shown back, and the box is emptied once sent.
         await Assertions.Expect(Page.Locator(UserBubble).Filter(new() { HasText = wrong })).ToHaveCountAsync(0);
+        await Assertions.Expect(submitted.Locator("input.ac-textInput")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(Page.Locator(CodeBoxInWebChat.Card).Locator($"input[value='{wrong}']")).ToHaveCountAsync(0);
 
-        await SendAsync(code);
+        await CodeBoxInWebChat.SubmitAsync(Page, code);
         var queued = Page.Locator(BotBubble).Filter(new() { HasTextRegex = CaseNumber() });
         await Assertions.Expect(queued).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(queued).ToContainTextAsync("in line");

@@ -13,8 +13,10 @@
 //   websocket  webSocket: true,  as sam@example.com   (the code must go to the OLD email, sam.old@example.com)
 //   polling    webSocket: false, as maria@example.com (the code goes to maria@example.com)
 // Steps: greeting → "someone hacked my account" → "I want to talk to a person" → the account's email → the Email
-// button, posted as Web Chat posts a messageBack → the code from /dev/outbox → a wrong code ("tries left"; its echo
-// shows "[code hidden]", never the digits) → the right code (a case number SB-XXXX-XXXX and "in line").
+// button, posted as Web Chat posts a messageBack (the reply carries the code box, an Adaptive Card) → the code from
+// /dev/outbox typed in the chat (not checked: "secure box", the box again; the echo shows "[code hidden]") → a wrong
+// code submitted through the box as Web Chat posts Action.Submit ("tries left"; the echo's value.code is
+// "[code hidden]", never the digits) → the right code through the box (a case number SB-XXXX-XXXX and "in line").
 // Every user activity must come back as an echo with the id postActivity returned and the clientActivityID sent;
 // every checked bot reply must point at that echo with replyToId.
 // Exits 0 when every pass passes, 1 otherwise, 2 on bad usage.
@@ -147,6 +149,7 @@ async function runPass({ DirectLine, ConnectionStatus, base, mode, webSocket, ac
     });
 
     const outboxBefore = (await readOutbox(base)).filter(message => message.to === codeTo).length;
+    let codeBox;
     await step(`Email button (messageBack as Web Chat posts it) → "8-digit code"`, async () => {
       // What Web Chat 4.18 posts for a messageBack button: text, value and channelData.messageBack.displayText.
       const displayText = emailAction.displayText || emailAction.title;
@@ -162,7 +165,9 @@ async function runPass({ DirectLine, ConnectionStatus, base, mode, webSocket, ac
       }
       assertNone(problems);
       const reply = await expectReply(conversation, echo, '8-digit code', a => includes(a.text, '8-digit code'));
-      return quote(reply.text);
+      codeBox = findCodeBox(reply);
+      if (!codeBox) throw new Error(`the code prompt carries no code box (Adaptive Card with Input.Text and Action.Submit): ${describe(reply)}`);
+      return `${quote(reply.text)}; code box "${codeBox.input.label}" → ${JSON.stringify(codeBox.submit.data)}`;
     });
 
     let code;
@@ -177,23 +182,34 @@ async function runPass({ DirectLine, ConnectionStatus, base, mode, webSocket, ac
       return `${message.channel} to ${message.to}, ${code.length} digits; none to ${neverTo.join(', ')}`;
     });
 
-    const wrongCode = [...code].map(digit => String((Number(digit) + 1) % 10)).join('');
-    await step('a wrong code → "tries left"; its echo hides the digits', async () => {
-      const { echo } = await send(conversation, userId, { text: wrongCode });
+    await step('the code typed in the chat → not checked, hidden in the echo, the secure box again', async () => {
+      const { echo } = await send(conversation, userId, { text: code });
       const problems = [];
       if (!includes(echo.text, '[code hidden]')) problems.push(`the echo's text is ${quote(echo.text)}, without "[code hidden]"`);
-      if (content(echo).includes(wrongCode)) problems.push(`the echo carries the typed digits: ${describe(echo)}`);
+      if (content(echo).includes(code)) problems.push(`the echo carries the typed digits: ${describe(echo)}`);
       assertNone(problems);
-      const reply = await expectReply(conversation, echo, 'tries left', a => includes(a.text, 'tries left'));
-      return `echo ${quote(echo.text)}; reply ${quote(reply.text)}`;
+      const reply = await expectReply(conversation, echo, '"secure box" and the code box', a => includes(a.text, 'secure box') && findCodeBox(a));
+      if (/SB-[0-9A-Z]{4}-[0-9A-Z]{4}/.test(reply.text)) throw new Error(`a typed code was accepted: ${quote(reply.text)}`);
+      return quote(reply.text);
     });
 
-    await step('the right code → a case number and "in line"', async () => {
-      const { echo } = await send(conversation, userId, { text: code });
+    const wrongCode = [...code].map(digit => String((Number(digit) + 1) % 10)).join('');
+    await step('a wrong code in the box → "tries left"; its echo hides the digits', async () => {
+      const { echo } = await send(conversation, userId, submitCodeBox(codeBox, wrongCode));
+      const problems = [];
+      if (!echo.value || echo.value.code !== '[code hidden]') problems.push(`the echo's value is ${JSON.stringify(echo.value)}, without code "[code hidden]"`);
+      if (content(echo).includes(wrongCode)) problems.push(`the echo carries the submitted digits: ${describe(echo)}`);
+      assertNone(problems);
+      const reply = await expectReply(conversation, echo, 'tries left', a => includes(a.text, 'tries left'));
+      return `echo ${JSON.stringify(echo.value)}; reply ${quote(reply.text)}`;
+    });
+
+    await step('the right code in the box → a case number and "in line"', async () => {
+      const { echo } = await send(conversation, userId, submitCodeBox(codeBox, code));
       if (content(echo).includes(code)) throw new Error(`the echo carries the code: ${describe(echo)}`);
       const reply = await expectReply(conversation, echo, 'SB-XXXX-XXXX and "in line"',
         a => /SB-[0-9A-Z]{4}-[0-9A-Z]{4}/.test(a.text || '') && includes(a.text, 'in line'));
-      return `echo ${quote(echo.text)}; reply ${quote(reply.text)}`;
+      return `echo ${JSON.stringify(echo.value)}; reply ${quote(reply.text)}`;
     });
 
     await step('no activity the client saw carries a code', async () => {
@@ -206,6 +222,23 @@ async function runPass({ DirectLine, ConnectionStatus, base, mode, webSocket, ac
   }
 
   return steps;
+}
+
+// The code box (security.md A3) on a bot reply: an Adaptive Card with a text input and a submit action, or undefined.
+function findCodeBox(activity) {
+  for (const attachment of activity.attachments || []) {
+    if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive' || !attachment.content) continue;
+    const input = (attachment.content.body || []).find(element => element.type === 'Input.Text');
+    const submit = (attachment.content.actions || []).find(action => action.type === 'Action.Submit');
+    if (input && submit && submit.data && typeof submit.data.action === 'string') return { input, submit };
+  }
+  return undefined;
+}
+
+// What Web Chat 4.18 posts for the card's Action.Submit: a message with no text, the action's data merged with the
+// inputs as value, and channelData.postBack (WC adaptiveCards/Attachment/AdaptiveCardRenderer.tsx).
+function submitCodeBox(codeBox, code) {
+  return { value: { ...codeBox.submit.data, [codeBox.input.id]: code }, channelData: { postBack: true } };
 }
 
 // One DirectLine connection; collects what activity$ emits and lets steps wait for an activity.

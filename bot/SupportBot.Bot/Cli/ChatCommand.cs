@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SupportBot.Bot.CodeEntry;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Localization;
 using SupportBot.Bot.Protocol;
@@ -32,9 +33,35 @@ internal static class ChatCommand
             await output.WriteLineAsync(text.Render(uiLanguage, "terminal.intro", new Dictionary<string, object?> { ["conversationId"] = conversationId }));
             await session.StartAsync(cancellationToken);
             var shown = sink?.Delivered().Count ?? 0;
-            while (await input.ReadLineAsync(cancellationToken) is { } line)
+            var hidden = new HiddenLineReader(input, output, HiddenLineReader.ConsoleKeys(input));
+            while (true)
             {
-                await session.SendAsync(line, cancellationToken);
+                // A reply carrying the code box: the code is read without echo and sent as the box's value (security.md A3).
+                if (session.CodeBox is { } box)
+                {
+                    await output.WriteLineAsync(text.Render(box.Language, "code-entry.terminal.prompt", new Dictionary<string, object?> { ["label"] = box.Label }));
+                    if (await hidden.ReadLineAsync(cancellationToken) is not { } code)
+                    {
+                        break;
+                    }
+
+                    session.CodeBox = null;
+                    if (code.Length == 0)
+                    {
+                        continue; // back to the chat: resend, another method, or anything else
+                    }
+
+                    await session.SubmitCodeAsync(box, code, cancellationToken);
+                }
+                else if (await input.ReadLineAsync(cancellationToken) is { } line)
+                {
+                    await session.SendAsync(line, cancellationToken);
+                }
+                else
+                {
+                    break;
+                }
+
                 if (worker is not null)
                 {
                     await worker.DeliverDueAsync(cancellationToken);
@@ -67,6 +94,15 @@ internal static class ChatCommand
     {
         private IReadOnlyList<CardAction> _buttons = [];
 
+        /// <summary>The code box of the last replies, until the user fills it or goes back to the chat.</summary>
+        public TerminalCodeBox? CodeBox { get; set; }
+
+        public Task SubmitCodeAsync(TerminalCodeBox box, string code, CancellationToken cancellationToken) => RunAsync(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Value = TerminalCodeBox.Submission(box.Data, box.InputId, code),
+        }, cancellationToken);
+
         public Task StartAsync(CancellationToken cancellationToken) => RunAsync(new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
@@ -96,8 +132,10 @@ internal static class ChatCommand
             var context = new TerminalTurnContext(activity);
             await bot.OnTurnAsync(context, cancellationToken);
             _buttons = [];
+            CodeBox = null;
             foreach (var reply in context.Replies)
             {
+                CodeBox = reply.Attachments?.Select(TerminalCodeBox.From).LastOrDefault(box => box is not null) ?? CodeBox;
                 await output.WriteLineAsync("bot> " + reply.Text?.ReplaceLineEndings(Environment.NewLine + "     "));
                 if (reply.Locale is { } replyLocale)
                 {

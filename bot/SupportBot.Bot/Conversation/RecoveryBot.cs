@@ -41,7 +41,8 @@ public sealed partial class RecoveryBot(
     SupportBot.Bot.Security.LookupLimits.LookupRateLimiter? lookups = null,
     SupportBot.Bot.Security.BotChallenge.ChallengeLookupGate? challenge = null,
     IHttpContextAccessor? http = null,
-    SupportBot.Bot.Llm.LlmIntentAdvisor? llm = null) : IBot
+    SupportBot.Bot.Llm.LlmIntentAdvisor? llm = null,
+    SupportBot.Bot.CodeEntry.CodeEntryGate? codeEntry = null) : IBot
 {
     // Effects answer at most a few times in a row (send → sent, check → accepted → case opened).
     private const int MaxStepsPerTurn = 8;
@@ -100,9 +101,11 @@ public sealed partial class RecoveryBot(
         // channelData.country > locale region > earlier turns > Countries:Default; before the language, whose last resort is the country's.
         var located = state.Snapshot with { Country = countries.Resolve(activity, stored is null ? null : state.Snapshot.Country) };
         var numberPlan = countries.ProfileOf(located.Country).Phone;
-        var negotiated = activity.Type == ActivityTypes.Message
+        // A code from the code box goes straight to the verifier; a code typed in chat is set aside (security.md A3).
+        var negotiated = codeEntry?.Intercept(located, state.Language, activity, state.ChannelId) ?? (activity.Type == ActivityTypes.Message
             ? negotiator.Message(located, state.Language, activity.Text, ActionValue(activity), activity.Locale, (text, value, language) => interpreter.Interpret(text, value, language, numberPlan))
-            : negotiator.Start(located, state.Language, activity.Locale);
+            : negotiator.Start(located, state.Language, activity.Locale));
+        negotiated = codeEntry?.Screen(negotiated, activity, state.ChannelId) ?? negotiated;
         var snapshot = negotiated.Snapshot;
 
         // The optional LLM may only replace an unsure prediction (Llm/; security.md A1, A2); null when not configured.
@@ -165,6 +168,7 @@ public sealed partial class RecoveryBot(
         var replies = outgoing
             .Select((item, index) => renderer.Render(dates.Localize(item.Reply, snapshot.Country, item.Language), item.Language, withActions: index == outgoing.Count - 1))
             .ToList();
+        codeEntry?.Attach(replies, snapshot, state.ChannelId);
 
         var transcript = new List<NewTranscriptEntry>();
         ConversationRecord? unregistered = null;
@@ -284,9 +288,10 @@ public sealed partial class RecoveryBot(
 
     private static string RedactedJson(Activity activity, string redactedText)
     {
-        // Only Text, Id and the dropped attachments differ from the received activity, so a shallow copy serializes the same as a deep one.
+        // Only Text, Value, Id and the dropped attachments differ from the received activity, so a shallow copy serializes the same as a deep one.
         var copy = Privacy.AttachmentGuard.Stripped(activity).ShallowCopy();
         copy.Text = Privacy.AttachmentGuard.HasAttachments(activity) ? Privacy.AttachmentGuard.MarkedText(redactedText) : redactedText;
+        SupportBot.Bot.CodeEntry.CodeEntryGate.RedactSubmission(copy); // a code from the code box (security.md A3)
         copy.Id = null;
         return JsonSerializer.Serialize(copy, ProtocolJson.Options);
     }

@@ -7,6 +7,7 @@ using SupportBot.Bot.Conversation;
 using SupportBot.Bot.Countries;
 using SupportBot.Bot.Delivery;
 using SupportBot.Bot.Accounts;
+using SupportBot.Bot.CodeEntry;
 using SupportBot.Bot.LanguageChoice;
 using SupportBot.Bot.Llm;
 using SupportBot.Bot.Localization;
@@ -98,6 +99,7 @@ public static class SupportBotServiceCollectionExtensions
         Privacy.Logging.LogSanitizingServiceCollectionExtensions.AddLogSanitizing(services);
         Security.Hold.SecurityHoldServiceCollectionExtensions.AddSecurityHolds(services);
         services.AddBotChallenge(dataDirectory);
+        services.AddCodeEntry();
         if (demo && !environment.IsProduction())
         {
             services.TryAddSingleton<DevOutboxSender>();

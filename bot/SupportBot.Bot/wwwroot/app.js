@@ -340,12 +340,56 @@
     transcriptActivityVisualKeyboardIndicatorColor: '#1b1b1b',
   };
 
+  // ---- The code box (security.md A3) -------------------------------------------------------------------------
+  // The bot asks for codes in an Adaptive Card. Its schema has no autocomplete attribute, so the page adds what phones
+  // and password managers look for: one-time-code autofill and a digit keypad for sent codes, no autocorrect or
+  // suggestions for saved recovery codes. After a submit the box is emptied, so the code does not stay on screen.
+  function enhanceCodeBoxes(root) {
+    root.querySelectorAll('.ac-adaptiveCard input.ac-textInput:not([data-code-box])').forEach(input => {
+      input.setAttribute('data-code-box', '');
+      input.setAttribute('spellcheck', 'false');
+      input.setAttribute('autocapitalize', 'characters');
+      input.setAttribute('dir', 'auto'); // codes read left to right, also inside a right-to-left card
+      if (input.type === 'tel') {
+        input.setAttribute('autocomplete', 'one-time-code');
+        input.setAttribute('inputmode', 'numeric');
+      } else {
+        input.setAttribute('autocomplete', 'off');
+      }
+    });
+  }
+
+  function watchCodeBoxes(root) {
+    new MutationObserver(() => enhanceCodeBoxes(root)).observe(root, { childList: true, subtree: true });
+    root.addEventListener('click', event => {
+      const button = event.target instanceof Element && event.target.closest('.ac-adaptiveCard .ac-pushButton');
+      const card = button && button.closest('.ac-adaptiveCard');
+      if (!card) {
+        return;
+      }
+      // Web Chat has read the value by now (the click handler runs first); clear it on the next tick, with an input
+      // event so the card's own state (which Web Chat restores on re-render) forgets it too.
+      const clear = () => card.querySelectorAll('input[data-code-box]').forEach(input => {
+        if (input.value) {
+          input.value = '';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      });
+      setTimeout(clear, 0);
+      setTimeout(clear, 500); // and once more after Web Chat has re-rendered the card with its remembered inputs
+    }, true);
+  }
+
   // Rendering again with the same directLine and store keeps the conversation; only locale and dir change.
   function renderChat() {
     if (!chat) {
       return;
     }
     const root = byId('webchat');
+    if (!root.hasAttribute('data-code-boxes')) {
+      root.setAttribute('data-code-boxes', '');
+      watchCodeBoxes(root);
+    }
     root.lang = locale;
     root.dir = language.dir;
     window.WebChat.renderWebChat({

@@ -111,11 +111,11 @@ public sealed class HttpDirectoryHostTests : IAsyncLifetime
         transcript.Add(Describe(user));
         await user.PressAsync(method);
         transcript.Add(Describe(user));
-        await user.SayAsync("12345678");
+        await user.SubmitCodeAsync("12345678");
         transcript.Add(Describe(user));
         return string.Join("\n", transcript);
     }
 
     private static string Describe(ExpectRepliesClient user) =>
-        $"{user.LastReplies.Count} replies: {user.LastText} | buttons: {string.Join(",", user.LastButtonTitles)}";
+        $"{user.LastReplies.Count} replies: {user.LastText} | buttons: {string.Join(",", user.LastButtonTitles)} | code box: {user.LastCodeBox?.GetRawText()}";
 }

@@ -22,6 +22,9 @@ internal sealed partial class ChannelUser(HttpClient http, string conversationId
 
     public Task PressAsync(string action, string title = "button") => PostAsync(new { type = "message", text = title, value = new { action } });
 
+    /// <summary>Fills the last replies' code box and presses its submit button, as Web Chat does.</summary>
+    public Task SubmitCodeAsync(string code) => PostAsync(CodeBox.Activity(LastReplies, code));
+
     /// <summary>Walks maria's plain path (one code by email) to the queue and returns the case id.</summary>
     public async Task<string> VerifyAndEscalateAsync(string account = "maria@example.com")
     {
@@ -30,7 +33,7 @@ internal sealed partial class ChannelUser(HttpClient http, string conversationId
         await SayAsync(account);
         var before = (await DevOutbox.ReadAsync(http)).Count(m => m.GetProperty("to").GetString() == account);
         await PressAsync("method:email");
-        await SayAsync(await DevOutbox.WaitForCodeAsync(http, account, before + 1));
+        await SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(http, account, before + 1));
         var match = CaseNumber().Match(LastText);
         Assert.True(match.Success, LastText);
         return match.Value;

@@ -34,6 +34,9 @@ public sealed partial class CliTests
         var code = Code().Match(output[output.LastIndexOf("[demo email to", StringComparison.Ordinal)..]).Value;
         Assert.DoesNotContain("[demo email to sam@example.com]", output, StringComparison.Ordinal);
 
+        // The reply carries the code box: the terminal asks for the code on a hidden prompt and sends it as the box's value.
+        await chat.WaitForAsync("The code we sent you (hidden as you type", mark);
+
         mark = chat.Output.Length;
         await chat.SendLineAsync(code);
         output = await chat.WaitForAsync("case number", mark);

@@ -40,10 +40,10 @@ public sealed class RecoveryPathTests : IDisposable
         Assert.DoesNotContain(await DevOutbox.ReadAsync(_http), message => message.GetProperty("to").GetString() == "sam@example.com");
 
         var wrong = code == "11111111" ? "22222222" : "11111111";
-        await user.SayAsync(wrong);
+        await user.SubmitCodeAsync(wrong);
         Assert.Contains("4 tries left", user.LastText, StringComparison.Ordinal);
 
-        await user.SayAsync(code);
+        await user.SubmitCodeAsync(code);
         Assert.Matches(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}", user.LastText);
         Assert.Contains("in line", user.LastText, StringComparison.Ordinal);
 
@@ -61,7 +61,7 @@ public sealed class RecoveryPathTests : IDisposable
         await user.PressAsync("method:sms");
 
         var code = await DevOutbox.WaitForCodeAsync(_http, "+44 7700 900123");
-        await user.SayAsync(code);
+        await user.SubmitCodeAsync(code);
 
         Assert.Matches(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}", user.LastText);
     }
@@ -74,14 +74,14 @@ public sealed class RecoveryPathTests : IDisposable
         await user.PressAsync("human");
         await user.SayAsync("ade@example.com");
         await user.PressAsync("method:email");
-        await user.SayAsync(await DevOutbox.WaitForCodeAsync(_http, "ade@example.com"));
+        await user.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(_http, "ade@example.com"));
 
         Assert.Contains("one more proof", user.LastText, StringComparison.Ordinal);
         Assert.DoesNotContain("SB-", user.LastText, StringComparison.Ordinal);
         Assert.Equal(["method:sms", "method:recovery-code"], user.LastButtons);
 
         await user.PressAsync("method:sms");
-        await user.SayAsync(await DevOutbox.WaitForCodeAsync(_http, "+234 802 555 0199"));
+        await user.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(_http, "+234 802 555 0199"));
         Assert.Matches(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}", user.LastText);
     }
 
@@ -124,7 +124,7 @@ public sealed class RecoveryPathTests : IDisposable
             await user.PressAsync("method:email");
             for (var attempt = 0; attempt < 5; attempt++)
             {
-                await user.SayAsync("0000000" + attempt);
+                await user.SubmitCodeAsync("0000000" + attempt);
             }
         }
 
@@ -182,13 +182,13 @@ public sealed class RecoveryPathTests : IDisposable
         transcript.AppendLine(Describe(user));
         await user.PressAsync("method:email");
         transcript.AppendLine(Describe(user));
-        await user.SayAsync("12345678");
+        await user.SubmitCodeAsync("12345678");
         transcript.AppendLine(Describe(user));
         return transcript.ToString();
     }
 
     private static string Describe(ExpectRepliesClient user) =>
-        $"{user.LastReplies.Count} replies: {user.LastText} | buttons: {string.Join(",", user.LastButtons)}";
+        $"{user.LastReplies.Count} replies: {user.LastText} | buttons: {string.Join(",", user.LastButtons)} | code box: {user.LastCodeBox?.GetRawText()}";
 
     private async Task<List<string>> CaseIdsAsync()
     {

@@ -138,7 +138,7 @@ public sealed class ConversationScriptTests(ScriptedConversationHosts hosts) : I
         var destination = step.Code ?? throw new InvalidDataException("A step needs start, say, press, type or code.");
         var nth = sentBeforePrevious.GetValueOrDefault(destination) + 1;
         var code = await DevOutbox.WaitForCodeAsync(http, destination, nth);
-        await user.SayAsync(code);
+        await user.SubmitCodeAsync(code);
         return code;
     }
 

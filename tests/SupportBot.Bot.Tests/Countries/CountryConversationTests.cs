@@ -84,7 +84,7 @@ public sealed class CountryConversationTests : IDisposable
         await user.PressAsync("human");
         await user.SayAsync("maria@example.com");
         await user.PressAsync("method:email");
-        await user.SayAsync(await DevOutbox.WaitForCodeAsync(_http, "maria@example.com"));
+        await user.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(_http, "maria@example.com"));
         return user.LastText;
     }
 }

@@ -30,6 +30,15 @@ public sealed class ExpectRepliesClient(HttpClient http, string conversationId, 
 
     public Task<IReadOnlyList<JsonElement>> SayAsync(string text) => PostAsync(new { type = "message", text });
 
+    /// <summary>The code box (an Adaptive Card) on the last replies, or null.</summary>
+    public JsonElement? LastCodeBox => CodeBox.Find(LastReplies);
+
+    /// <summary>Fills the last replies' code box with <paramref name="code"/> and presses its submit button, as Web Chat does.</summary>
+    public Task<IReadOnlyList<JsonElement>> SubmitCodeAsync(string code) => PostAsync(CodeBox.Activity(LastReplies, code));
+
+    /// <summary>Posts a raw message value (a client that sends something else than the box would).</summary>
+    public Task<IReadOnlyList<JsonElement>> SendValueAsync(object value) => PostAsync(new { type = "message", value });
+
     public Task<IReadOnlyList<JsonElement>> PressAsync(string action, string title = "button") =>
         PostAsync(new { type = "message", text = title, value = new { action } });
 

@@ -31,7 +31,7 @@ public sealed class ThrottleRestartTests : IDisposable
             await guesser.PressAsync("method:email");
             for (var attempt = 0; attempt < 5; attempt++)
             {
-                await guesser.SayAsync("5555555" + attempt);
+                await guesser.SubmitCodeAsync("5555555" + attempt);
             }
 
             Assert.Contains("verification is paused", guesser.LastText, StringComparison.Ordinal);

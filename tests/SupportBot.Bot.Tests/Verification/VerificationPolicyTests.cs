@@ -31,14 +31,14 @@ public sealed partial class VerificationPolicyTests : IDisposable
         var code = await DevOutbox.WaitForCodeAsync(_http, "kim@example.com");
         Assert.DoesNotContain(await DevOutbox.ReadAsync(_http), message => message.GetProperty("to").GetString() == "+1 555 0142");
 
-        await user.SayAsync(code);
+        await user.SubmitCodeAsync(code);
         Assert.Contains("one more proof", user.LastText, StringComparison.Ordinal);
         Assert.Contains("Text messages are switched off", user.LastText, StringComparison.Ordinal);
         Assert.Equal(["method:recovery-code"], user.LastButtons);
 
         await user.PressAsync("method:recovery-code");
         Assert.Contains("XXXX-XXXX-XXXX-XXXX", user.LastText, StringComparison.Ordinal);
-        await user.SayAsync("my code: R2D4-K8PM-X6QW-3HVT");
+        await user.SubmitCodeAsync("R2D4-K8PM-X6QW-3HVT");
         Assert.Matches(CaseId(), user.LastText);
 
         await AssertNotStoredAsync("R2D4-K8PM-X6QW-3HVT");
@@ -50,20 +50,20 @@ public sealed partial class VerificationPolicyTests : IDisposable
     {
         var first = await IdentifyAsync("ade-rc-1", "ade@example.com");
         await first.PressAsync("method:email");
-        await first.SayAsync(await DevOutbox.WaitForCodeAsync(_http, "ade@example.com"));
+        await first.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(_http, "ade@example.com"));
         await first.PressAsync("method:recovery-code");
-        await first.SayAsync("7kqm-4xpd-9rta-wb2f");
+        await first.SubmitCodeAsync("7kqm-4xpd-9rta-wb2f");
         Assert.Matches(CaseId(), first.LastText);
 
         var second = await IdentifyAsync("ade-rc-2", "ade@example.com");
         await second.PressAsync("method:email");
-        await second.SayAsync(await DevOutbox.WaitForCodeAsync(_http, "ade@example.com", nth: 2));
+        await second.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(_http, "ade@example.com", nth: 2));
         await second.PressAsync("method:recovery-code");
-        await second.SayAsync("7KQM-4XPD-9RTA-WB2F");
+        await second.SubmitCodeAsync("7KQM-4XPD-9RTA-WB2F");
         Assert.Contains("didn't work", second.LastText, StringComparison.Ordinal);
         Assert.DoesNotMatch(CaseId(), second.LastText);
 
-        await second.SayAsync("HN3V-8CZE-2MWQ-6TJR");
+        await second.SubmitCodeAsync("HN3V-8CZE-2MWQ-6TJR");
         Assert.Matches(CaseId(), second.LastText);
 
         Assert.Equal(2, (await AuditTypesAsync()).Count(type => type == "recovery_code_used"));
@@ -76,7 +76,7 @@ public sealed partial class VerificationPolicyTests : IDisposable
     {
         var user = await IdentifyAsync("ade-email-only", "ade@example.com");
         await user.PressAsync("method:email");
-        await user.SayAsync(await DevOutbox.WaitForCodeAsync(_http, "ade@example.com"));
+        await user.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(_http, "ade@example.com"));
 
         Assert.DoesNotMatch(CaseId(), user.LastText);
         Assert.Equal(["method:sms", "method:recovery-code"], user.LastButtons);
@@ -137,7 +137,7 @@ public sealed partial class VerificationPolicyTests : IDisposable
         var user = await IdentifyAsync("ade-masks", "ade@example.com");
         Assert.Equal(["Email", "Text message (SMS)", "Use a saved recovery code"], user.LastButtonTitles); // D3: none before a first check
         await user.PressAsync("method:email");
-        await user.SayAsync(await DevOutbox.WaitForCodeAsync(_http, "ade@example.com"));
+        await user.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(_http, "ade@example.com"));
 
         Assert.Equal(["Text to •••199", "Use a saved recovery code"], user.LastButtonTitles);
         Assert.DoesNotContain("802 555", string.Join(" ", user.LastButtonTitles), StringComparison.Ordinal);
@@ -150,11 +150,11 @@ public sealed partial class VerificationPolicyTests : IDisposable
         await user.PressAsync("method:email");
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            await user.SayAsync("1111111" + attempt);
+            await user.SubmitCodeAsync("1111111" + attempt);
         }
 
         await user.PressAsync("resend");
-        await user.SayAsync("22222222");
+        await user.SubmitCodeAsync("22222222");
         Assert.Contains("verification is paused", user.LastText, StringComparison.Ordinal);
         Assert.Contains("1 minute", user.LastText, StringComparison.Ordinal);
         Assert.Equal(5, await AccountFailuresAsync("acc-maria"));
@@ -165,12 +165,12 @@ public sealed partial class VerificationPolicyTests : IDisposable
         Assert.Contains("we've sent", later.LastText, StringComparison.Ordinal);
 
         // The next failure doubles the wait; a correct code then clears the counter.
-        await later.SayAsync("33333333");
+        await later.SubmitCodeAsync("33333333");
         Assert.Contains("verification is paused", later.LastText, StringComparison.Ordinal);
         _app.Clock.Advance(TimeSpan.FromMinutes(61));
         var owner = await IdentifyAsync("backoff-owner", "maria@example.com");
         await owner.PressAsync("method:email");
-        await owner.SayAsync(await DevOutbox.WaitForCodeAsync(_http, "maria@example.com", nth: 3));
+        await owner.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(_http, "maria@example.com", nth: 3));
         Assert.Matches(CaseId(), owner.LastText);
         Assert.Equal(0, await AccountFailuresAsync("acc-maria"));
         await WaitForOwnerNoticeAsync("acc-maria", "verification_throttled");
@@ -187,7 +187,7 @@ public sealed partial class VerificationPolicyTests : IDisposable
             await user.PressAsync("human");
             await user.SayAsync("maria@example.com");
             await user.PressAsync("method:email");
-            await user.SayAsync((10_000_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await user.SubmitCodeAsync((10_000_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture));
             outcomes.Add(user.LastText);
         });
 
@@ -213,7 +213,7 @@ public sealed partial class VerificationPolicyTests : IDisposable
             _app.Clock.Advance(TimeSpan.FromMinutes(61));
             var user = await IdentifyAsync("slow-" + failure, "maria@example.com");
             await user.PressAsync("method:email");
-            await user.SayAsync("44444444");
+            await user.SubmitCodeAsync("44444444");
             last = user.LastText;
         }
 

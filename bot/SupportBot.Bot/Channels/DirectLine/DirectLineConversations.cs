@@ -105,13 +105,14 @@ internal sealed class DirectLineConversations(
     private Activity Redacted(Activity activity)
     {
         var redaction = redactor.Redact(activity.Text);
-        if (!redaction.Changed)
+        if (!redaction.Changed && !CodeEntry.CodeEntryGate.IsSubmission(activity))
         {
             return activity;
         }
 
         var copy = JsonSerializer.Deserialize<Activity>(JsonSerializer.Serialize(activity, DirectLineJson.Options), DirectLineJson.Options)!;
-        copy.Text = redaction.Text;
+        copy.Text = redaction.Changed ? redaction.Text : activity.Text;
+        CodeEntry.CodeEntryGate.RedactSubmission(copy); // a code from the code box (security.md A3)
         return copy;
     }
 

@@ -21,8 +21,8 @@ public sealed class AuditCoverageTests
         await user.SayAsync("maria@example.com");
         await user.PressAsync("method:email");
         var code = await DevOutbox.WaitForCodeAsync(http, "maria@example.com");
-        await user.SayAsync(code == "11111111" ? "22222222" : "11111111");
-        await user.SayAsync(code);
+        await user.SubmitCodeAsync(code == "11111111" ? "22222222" : "11111111");
+        await user.SubmitCodeAsync(code);
         Assert.Matches(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}", user.LastText);
 
         var audit = host.Services.GetRequiredService<IAuditLog>();

@@ -31,7 +31,7 @@ public sealed partial class SmsGatewayTests
             async () => (await OutboxRows.ReadAsync(host.DataDirectory)).Any(row => row is { Channel: "sms", Status: "delivered", Attempts: 1 }),
             "the outbox recorded one delivered attempt");
 
-        await user.SayAsync(code);
+        await user.SubmitCodeAsync(code);
         Assert.Matches(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}", user.LastText);
         Assert.DoesNotContain(LocalSmsGateway.ApiKey, host.Logs.All, StringComparison.Ordinal);
         Assert.DoesNotContain(code, host.Logs.All, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed partial class SmsGatewayTests
             "the outbox recorded the delivery on the second attempt");
         var sms = Assert.Single(gateway.Delivered);
 
-        await user.SayAsync(Code().Match(sms.Text).Value);
+        await user.SubmitCodeAsync(Code().Match(sms.Text).Value);
         Assert.Matches(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}", user.LastText);
     }
 

@@ -41,7 +41,7 @@ public sealed partial class SmtpDeliveryTests
         Assert.DoesNotContain(code, mail.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(await DevOutbox.ReadAsync(http), message => message.GetProperty("channel").GetString() == "email");
 
-        await user.SayAsync(code);
+        await user.SubmitCodeAsync(code);
         Assert.Matches(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}", user.LastText);
 
         // The code left only by mail: not in a log line, and the outbox erased the delivered payload.
@@ -80,7 +80,7 @@ public sealed partial class SmtpDeliveryTests
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         var mail = (await back.WaitForMessagesAsync(1, token))[0];
         Assert.Contains("maria@example.com", mail.To, StringComparison.Ordinal);
-        await user.SayAsync(Code().Match(mail.Body).Value);
+        await user.SubmitCodeAsync(Code().Match(mail.Body).Value);
         Assert.Matches(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}", user.LastText);
     }
 

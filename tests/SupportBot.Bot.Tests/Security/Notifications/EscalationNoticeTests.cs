@@ -28,7 +28,7 @@ public sealed partial class EscalationNoticeTests
         await user.PressAsync("human");
         await user.SayAsync("sam@example.com");
         await user.PressAsync("method:sms");
-        await user.SayAsync(await DevOutbox.WaitForCodeAsync(http, "+44 7700 900123"));
+        await user.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(http, "+44 7700 900123"));
         var caseId = CaseNumber().Match(user.LastText).Value;
         Assert.NotEmpty(caseId);
 

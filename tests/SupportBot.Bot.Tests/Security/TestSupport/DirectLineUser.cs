@@ -53,6 +53,12 @@ internal sealed class DirectLineUser
 
     public Task SayAsync(string text) => PostAsync(new { type = "message", text });
 
+    /// <summary>The code box (an Adaptive Card) on the last replies, or null.</summary>
+    public JsonElement? LastCodeBox => SupportBot.Bot.Tests.Infrastructure.CodeBox.Find(LastReplies);
+
+    /// <summary>Fills the last replies' code box with <paramref name="code"/> and presses its submit button, as Web Chat does.</summary>
+    public Task SubmitCodeAsync(string code) => PostAsync(SupportBot.Bot.Tests.Infrastructure.CodeBox.Activity(LastReplies, code));
+
     public Task PressAsync(string action, string title = "button") => PostAsync(new { type = "message", text = title, value = new { action } });
 
     /// <summary>Everything stored for the conversation, as a reconnecting client reads it.</summary>
