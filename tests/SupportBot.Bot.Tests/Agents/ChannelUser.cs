@@ -52,7 +52,7 @@ internal sealed partial class ChannelUser(HttpClient http, string conversationId
         await PressAsync("human");
         await SayAsync(identifier);
         await PressAsync(method);
-        await SayAsync(await DevOutbox.WaitForCodeAsync(http, codeTo, nth));
+        await SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(http, codeTo, nth));
         var match = CaseNumber().Match(LastText);
         Assert.True(match.Success, LastText);
         return match.Value;

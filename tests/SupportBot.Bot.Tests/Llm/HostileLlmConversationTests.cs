@@ -58,7 +58,7 @@ public sealed partial class HostileLlmConversationTests
 
         // The real code: verified by the verification service, then queued — the only way in.
         var code = await DevOutbox.WaitForCodeAsync(http, "maria@example.com");
-        await atPrompt.SayAsync(code);
+        await atPrompt.SubmitCodeAsync(code);
         AdversarialChecks.AssertCaseNumber(atPrompt);
         var audit = await host.Services.GetRequiredService<IAuditLog>().ReadAsync(0, 100_000, TestContext.Current.CancellationToken);
         var passed = audit.Where(r => r.Event.Type == "verification_passed").Select(r => r.Event.ConversationId).ToList();

@@ -32,9 +32,9 @@ public sealed partial class RecoveryCodeReissueTests
         await user.PressAsync("human");
         await user.SayAsync("ade@example.com");
         await user.PressAsync("method:email");
-        await user.SayAsync(await DevOutbox.WaitForCodeAsync(http, "ade@example.com"));
+        await user.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(http, "ade@example.com"));
         await user.PressAsync("method:recovery-code");
-        await user.SayAsync("7KQM-4XPD-9RTA-WB2F");
+        await user.SubmitCodeAsync("7KQM-4XPD-9RTA-WB2F");
 
         Assert.Matches(@"SB-[0-9A-Z]{4}-[0-9A-Z]{4}", user.LastText);
         Assert.DoesNotMatch(RecoveryCodeShape(), user.LastText);

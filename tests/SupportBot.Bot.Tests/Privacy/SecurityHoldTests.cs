@@ -43,7 +43,7 @@ public sealed class SecurityHoldTests : IAsyncLifetime
         await user.PressAsync("human");
         await user.SayAsync("sam@example.com");
         await user.PressAsync("method:email");
-        await user.SayAsync(await DevOutbox.WaitForCodeAsync(_http, "sam.old@example.com"));
+        await user.SubmitCodeAsync(await DevOutbox.WaitForCodeAsync(_http, "sam.old@example.com"));
         var caseId = ChannelUser.CaseNumber().Match(user.LastText).Value;
         Assert.NotEmpty(caseId);
 

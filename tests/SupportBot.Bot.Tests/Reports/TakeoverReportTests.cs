@@ -278,8 +278,9 @@ public sealed partial class TakeoverReportTests : IAsyncLifetime
         await AcceptAsync(agent, samCase);
         await ResolveAsync(agent, samCase, "not_owner", "not_takeover");
 
-        // The next day (ISO week 48) sam comes back, waits 20 minutes, and is restored: SIM swap.
-        clock.Advance(TimeSpan.FromDays(1));
+        // Six days later (still ISO week 48, once the security hold of sam's recent phone change is over: security.md
+        // B11) sam comes back, waits 20 minutes, and is restored: SIM swap.
+        clock.Advance(TimeSpan.FromDays(6));
         agent = await SignedInAsync("demo.agent", "demo-agent-2026"); // A new shift: yesterday's sign-in has expired.
         var sam2 = new ChannelUser(_http, "report-sam-2", _channel.ServiceUrl, "en-GB");
         await sam2.StartAsync();
