@@ -12,14 +12,20 @@ namespace SupportBot.Bot.Storage;
 /// append-only or WORM storage) for the strongest guarantee.
 /// </summary>
 /// <remarks>
-/// Written after each append commits, under a lock and only forward, so concurrent appends never move it back.
-/// A crash between commit and anchor write leaves the anchor one record behind, which verifies (behind is fine;
-/// ahead of the log is not).
+/// Moved forward after each append commits, and written behind: one write at a time on the thread pool, always of the
+/// newest head, so a burst of appends costs one or two file writes instead of one each (the anchor write was the
+/// largest single cost of a turn). The file is therefore at most one write behind the log while appends run, and
+/// caught up by <see cref="Flush"/> (called on disposal, at shutdown). A crash leaves it behind, which verifies
+/// (behind is fine; ahead of the log is not); what a crash can hide is the same handful of newest records a crash
+/// between commit and a synchronous write could.
 /// </remarks>
-public sealed class AuditAnchor(string path, AuditChainKey key)
+public sealed class AuditAnchor(string path, AuditChainKey key) : IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly Lock _file = new();
     private long _written = -1;
+    private (long Sequence, string Hash) _pending = (-1, string.Empty);
+    private bool _writing;
 
     public string Path { get; } = path;
 
@@ -28,23 +34,95 @@ public sealed class AuditAnchor(string path, AuditChainKey key)
     {
         lock (_gate)
         {
+            if (sequence <= _pending.Sequence)
+            {
+                return;
+            }
+
+            _pending = (sequence, hash);
+            if (_writing)
+            {
+                return; // The write under way picks the newest head up when it finishes.
+            }
+
+            _writing = true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(static anchor => anchor.WriteBehind(), this, preferLocal: false);
+    }
+
+    /// <summary>Writes the newest head now if the file is behind it; returns once the file holds it.</summary>
+    public void Flush() => WriteNewest();
+
+    public void Dispose()
+    {
+        try
+        {
+            Flush();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Shutting down: the anchor stays behind the log, which `audit verify` accepts.
+        }
+    }
+
+    private void WriteBehind()
+    {
+        while (true)
+        {
+            try
+            {
+                WriteNewest();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The file stays behind (which verifies); the next append tries again.
+                lock (_gate)
+                {
+                    _writing = false;
+                }
+
+                return;
+            }
+
+            lock (_gate)
+            {
+                if (_pending.Sequence <= Volatile.Read(ref _written))
+                {
+                    _writing = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    private void WriteNewest()
+    {
+        lock (_file)
+        {
+            (long Sequence, string Hash) head;
+            lock (_gate)
+            {
+                head = _pending;
+            }
+
             if (_written < 0)
             {
                 _written = Read() is { Valid: true } current ? current.Sequence : 0;
             }
 
-            if (sequence <= _written)
+            if (head.Sequence <= _written)
             {
                 return;
             }
 
-            var body = Body(sequence, hash);
-            var json = JsonSerializer.Serialize(new AnchorFile(sequence, hash, key.MacOf(body)));
+            var body = Body(head.Sequence, head.Hash);
+            var json = JsonSerializer.Serialize(new AnchorFile(head.Sequence, head.Hash, key.MacOf(body)));
             System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
             var temporary = Path + ".tmp";
             File.WriteAllText(temporary, json, Encoding.UTF8);
             File.Move(temporary, Path, overwrite: true);
-            _written = sequence;
+            Volatile.Write(ref _written, head.Sequence);
         }
     }
 

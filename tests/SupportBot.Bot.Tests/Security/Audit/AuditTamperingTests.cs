@@ -61,6 +61,9 @@ public sealed class AuditTamperingTests
                     TestContext.Current.CancellationToken);
             }
 
+            // The anchor is written behind the appends; shutdown flushes it, and so does this copy taken while running.
+            host.Services.GetRequiredService<SupportBot.Bot.Storage.AuditAnchor>().Flush();
+
             // Keep the folder: the host deletes it on disposal, so copy it out first.
             var copy = Directory.CreateTempSubdirectory("supportbot-audit-").FullName;
             SqliteConnection.ClearAllPools();
