@@ -79,7 +79,9 @@ public sealed class AuditRetentionTests
                 Assert.Equal(report.AuditCheckpoint, verified.CheckpointSequence);
             }
 
-            // The host deletes its folder on disposal: copy it out with the WAL folded back in.
+            // The host deletes its folder on disposal: copy it out with the WAL folded back in and the anchor, which is
+            // written behind the appends, caught up.
+            host.Services.GetRequiredService<SupportBot.Bot.Storage.AuditAnchor>().Flush();
             SqliteConnection.ClearAllPools();
             await using (var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "supportbot.db")};Pooling=False"))
             {

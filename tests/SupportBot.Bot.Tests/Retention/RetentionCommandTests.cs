@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using SupportBot.Bot.Tests.Cli;
 using SupportBot.Bot.Tests.Infrastructure;
@@ -38,6 +39,7 @@ public sealed class RetentionCommandTests
         await user.StartAsync();
         await user.SayAsync("my account was hacked");
 
+        app.Services.GetRequiredService<SupportBot.Bot.Storage.AuditAnchor>().Flush(); // written behind the appends
         SqliteConnection.ClearAllPools();
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "supportbot.db")};Pooling=False"))
         {

@@ -36,6 +36,14 @@ public sealed class RetentionTests : IDisposable
         await idle.SayAsync($"my account was hacked, my pet is a {Marker}");
         Assert.NotEmpty(await QueryAsync("SELECT activity_json FROM transcript WHERE conversation_id = 'retention-idle';"));
 
+        // The code and the escalation notices leave in the background: let them go first, or one delivered after the
+        // run would be a spent row the run could not have seen.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await QueryAsync("SELECT 1 FROM outbox WHERE status = 'pending';")).Count > 0 && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(50, Ct);
+        }
+
         _app.Clock.Advance(TimeSpan.FromDays(91));
         var retention = _app.Services.GetRequiredService<RetentionService>();
 
