@@ -200,11 +200,19 @@ public sealed partial class RecoveryBot(
 
         await turnContext.SendActivitiesAsync(replies, cancellationToken);
 
-        // The queued message is delivered after the reply, not during the turn: a real send and the discarded twin
-        // of an unknown account then take the same time to answer (docs/security.md D2).
-        if (decisionsSentCode)
+        // The queued message is delivered after the reply has left, not during the turn nor while the response is
+        // written: a real send (more work than the discarded twin of an unknown or disabled account) would otherwise
+        // share the cores with this very response and make it measurably slower (docs/security.md D2).
+        if (decisionsSentCode && delivery is not null)
         {
-            delivery?.Wake();
+            if (http?.HttpContext is { } context)
+            {
+                context.Response.OnCompleted(static worker => { ((OutboxDeliveryWorker)worker).Wake(); return Task.CompletedTask; }, delivery);
+            }
+            else
+            {
+                delivery.Wake();
+            }
         }
     }
 
