@@ -83,6 +83,11 @@ public sealed partial class SmsGatewayTests
             async () => (await OutboxRows.ReadAsync(host.DataDirectory)).Any(row => row is { Channel: "sms", Status: "dead" }),
             "the message was dead-lettered");
         Assert.Equal(1, gateway.Requests); // a permanent refusal is not retried
+
+        // The worker writes the operator's line just after it marks the row dead.
+        await OutboxRows.WaitUntilAsync(
+            () => Task.FromResult(host.Logs.Lines.Any(line => line.Contains("DEAD LETTER", StringComparison.Ordinal))),
+            "the dead letter was logged");
         var line = Assert.Single(host.Logs.Lines, line => line.Contains("DEAD LETTER", StringComparison.Ordinal));
         Assert.Contains("sms", line, StringComparison.Ordinal);
         var code = Code().Match(Assert.Single(gateway.Received).Text).Value;
