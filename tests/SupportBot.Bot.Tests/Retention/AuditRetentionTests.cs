@@ -4,6 +4,7 @@ using SupportBot.Bot.Retention;
 using SupportBot.Bot.Storage;
 using SupportBot.Bot.Tests.Cli;
 using SupportBot.Bot.Tests.Security.TestSupport;
+using SupportBot.Bot.Tests.Infrastructure;
 using Xunit;
 
 namespace SupportBot.Bot.Tests.Retention;
@@ -79,23 +80,8 @@ public sealed class AuditRetentionTests
                 Assert.Equal(report.AuditCheckpoint, verified.CheckpointSequence);
             }
 
-            // The host deletes its folder on disposal: copy it out with the WAL folded back in and the anchor, which is
-            // written behind the appends, caught up.
-            host.Services.GetRequiredService<SupportBot.Bot.Storage.AuditAnchor>().Flush();
-            SqliteConnection.ClearAllPools();
-            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "supportbot.db")};Pooling=False"))
-            {
-                await connection.OpenAsync(Ct);
-                await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
-            }
-
-            copy = Directory.CreateTempSubdirectory("supportbot-audit-retention-").FullName;
-            foreach (var file in Directory.EnumerateFiles(host.DataDirectory, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(copy, Path.GetRelativePath(host.DataDirectory, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target, overwrite: true);
-            }
+            // The host deletes its folder on disposal: copy it out.
+            copy = await LiveDataFolder.CopyAsync(host.Services, host.DataDirectory, "supportbot-audit-retention-", Ct);
         }
 
         return copy;

@@ -32,31 +32,13 @@ public sealed class RetentionCommandTests
 
     private static async Task<string> WriteOldConversationAsync()
     {
-        var copy = Directory.CreateTempSubdirectory("supportbot-retention-cli-").FullName;
         using var app = new BotApplication();
         app.Clock.Advance(-TimeSpan.FromDays(100)); // the command runs on the real clock: this conversation is 100 days old
         var user = new ExpectRepliesClient(app.CreateClient(), "retention-cli");
         await user.StartAsync();
         await user.SayAsync("my account was hacked");
 
-        app.Services.GetRequiredService<SupportBot.Bot.Storage.AuditAnchor>().Flush(); // written behind the appends
-        SqliteConnection.ClearAllPools();
-        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "supportbot.db")};Pooling=False"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await checkpoint.ExecuteNonQueryAsync(Ct);
-        }
-
-        foreach (var file in Directory.EnumerateFiles(app.DataDirectory, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(app.DataDirectory, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-
-        return copy;
+        return await LiveDataFolder.CopyAsync(app.Services, app.DataDirectory, "supportbot-retention-cli-", Ct);
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(string data, params string[] arguments)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Bot.Storage;
 using SupportBot.Bot.Tests.Cli;
 using SupportBot.Bot.Tests.Security.TestSupport;
+using SupportBot.Bot.Tests.Infrastructure;
 using Xunit;
 
 namespace SupportBot.Bot.Tests.Security.Audit;
@@ -61,22 +62,8 @@ public sealed class AuditTamperingTests
                     TestContext.Current.CancellationToken);
             }
 
-            // The anchor is written behind the appends; shutdown flushes it, and so does this copy taken while running.
-            host.Services.GetRequiredService<SupportBot.Bot.Storage.AuditAnchor>().Flush();
-
             // Keep the folder: the host deletes it on disposal, so copy it out first.
-            var copy = Directory.CreateTempSubdirectory("supportbot-audit-").FullName;
-            SqliteConnection.ClearAllPools();
-            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(data, "supportbot.db")}"))
-            {
-                await connection.OpenAsync();
-                await using var checkpoint = connection.CreateCommand();
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                await checkpoint.ExecuteNonQueryAsync();
-            }
-
-            CopyFolder(data, copy);
-            data = copy;
+            data = await LiveDataFolder.CopyAsync(host.Services, data, "supportbot-audit-", TestContext.Current.CancellationToken);
         }
 
         return data;
@@ -166,15 +153,5 @@ public sealed class AuditTamperingTests
         using var cli = CliProcess.Start(data, "audit", "verify");
         var exit = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (exit, cli.Output);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
     }
 }
